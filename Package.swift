@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// No Swift package dependencies: the shipped binary links only the Swift standard library,
+// libcurl and libcrypto, and imports no Foundation (see README, "Performance").
+let package = Package(
+    name: "ESProxy",
+    products: [
+        .executable(name: "bootstrap", targets: ["bootstrap"]),
+        .executable(name: "schema-check", targets: ["schema-check"]),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages, found through pkg-config.
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+
+        // Pure cores.
+        .target(name: "JSON"),
+        .target(name: "JSONSchema", dependencies: ["JSON"]),
+        .target(name: "SigV4", dependencies: ["CCrypto"]),
+
+        // I/O at the edge.
+        .target(name: "HTTP", dependencies: ["CCurl"]),
+        .target(name: "LambdaRuntime", dependencies: ["HTTP", "JSON"]),
+        .target(name: "ESProxy", dependencies: ["JSON", "JSONSchema", "SigV4", "HTTP", "LambdaRuntime"]),
+        .executableTarget(name: "bootstrap", dependencies: ["ESProxy", "LambdaRuntime"]),
+        .executableTarget(name: "schema-check", dependencies: ["JSON", "JSONSchema"]),
+
+        // Shared by the test targets: where the corpora are, loud about what was not run.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["TestSupport", "JSON"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["TestSupport", "JSONSchema", "JSON"]),
+        .testTarget(name: "SigV4Tests", dependencies: ["TestSupport", "SigV4"]),
+        .testTarget(name: "HTTPTests", dependencies: ["TestSupport", "HTTP"]),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["TestSupport", "LambdaRuntime", "JSON", "HTTP"]),
+        .testTarget(name: "ESProxyTests", dependencies: ["TestSupport", "ESProxy", "JSON", "JSONSchema", "SigV4", "LambdaRuntime"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

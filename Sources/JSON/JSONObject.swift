@@ -1,0 +1,81 @@
+/// A JSON object's members in the order they were written.
+///
+/// Keys are unique and compared by code points. Lookup is a linear scan for small objects and a
+/// hash index for large ones, built once when the object is made.
+public struct JSONObject: Sendable {
+    /// The members, in order.
+    public private(set) var members: [(key: String, value: JSON)]
+    private var index: [ExactKey: Int]?
+
+    /// Objects with more members than this get a hash index.
+    private static let indexThreshold = 12
+
+    /// An empty object.
+    public init() {
+        members = []
+        index = nil
+    }
+
+    /// An object from members whose keys the caller guarantees to be unique (the parser checks).
+    public init(uniqueMembers: [(key: String, value: JSON)]) {
+        members = uniqueMembers
+        index = nil
+        if members.count > Self.indexThreshold { rebuildIndex() }
+    }
+
+    /// The number of members.
+    public var count: Int { members.count }
+
+    /// Whether there are no members.
+    public var isEmpty: Bool { members.isEmpty }
+
+    /// The keys, in order.
+    public var keys: some Collection<String> { members.lazy.map(\.key) }
+
+    /// The position of `key` in `members`, if present.
+    public func position(of key: String) -> Int? {
+        if let index { return index[ExactKey(key)] }
+        for (i, m) in members.enumerated() where m.key.utf8.elementsEqual(key.utf8) { return i }
+        return nil
+    }
+
+    /// The value of `key`; setting `nil` removes it, setting a new key appends it.
+    public subscript(key: String) -> JSON? {
+        get { position(of: key).map { members[$0].value } }
+        set {
+            if let i = position(of: key) {
+                if let newValue {
+                    members[i].value = newValue
+                } else {
+                    members.remove(at: i)
+                    if index != nil { rebuildIndex() }
+                }
+            } else if let newValue {
+                members.append((key, newValue))
+                if index != nil {
+                    index![ExactKey(key)] = members.count - 1
+                } else if members.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
+            }
+        }
+    }
+
+    private mutating func rebuildIndex() {
+        var built = [ExactKey: Int](minimumCapacity: members.count)
+        for (i, m) in members.enumerated() { built[ExactKey(m.key)] = i }
+        index = built
+    }
+}
+
+/// A string key that compares and hashes by UTF-8 bytes (Swift's `String` uses canonical
+/// equivalence, under which two keys a data store tells apart would collide).
+struct ExactKey: Hashable, Sendable {
+    let string: String
+    init(_ string: String) { self.string = string }
+    static func == (a: ExactKey, b: ExactKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    func hash(into hasher: inout Hasher) {
+        var copy = string
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
