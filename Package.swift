@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "ESProxy", dependencies: ["JSON", "JSONSchema", "SigV4", "HTTP", "LambdaRuntime"]),
         .executableTarget(name: "bootstrap", dependencies: ["ESProxy", "LambdaRuntime"]),
         .executableTarget(name: "schema-check", dependencies: ["JSON", "JSONSchema"]),
+        // Micro-benchmarks behind scripts/bench (never run by the tests).
+        .executableTarget(name: "esproxy-bench", dependencies: ["JSON", "JSONSchema", "SigV4"]),
 
         // Shared by the test targets: where the corpora are, loud about what was not run.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
