@@ -26,7 +26,7 @@ let package = Package(
         // I/O at the edge.
         .target(name: "HTTP", dependencies: ["CCurl"]),
         .target(name: "LambdaRuntime", dependencies: ["HTTP", "JSON"]),
-        .target(name: "ESProxy", dependencies: ["JSON", "JSONSchema", "SigV4", "HTTP", "LambdaRuntime"]),
+        .target(name: "ESProxy", dependencies: ["CCrypto", "JSON", "JSONSchema", "SigV4", "HTTP", "LambdaRuntime"]),
         .executableTarget(name: "bootstrap", dependencies: ["ESProxy", "LambdaRuntime"]),
         .executableTarget(name: "schema-check", dependencies: ["JSON", "JSONSchema"]),
         // Micro-benchmarks behind scripts/bench (never run by the tests).
