@@ -13,11 +13,12 @@ final class TestServer {
     static let script = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("Fixtures/test_server.py")
 
-    init(certificate: String? = nil, key: String? = nil) throws {
+    init(certificate: String? = nil, key: String? = nil, maxTLS11: Bool = false) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["python3", Self.script.path]
         if let certificate, let key { arguments += ["--cert", certificate, "--key", key] }
+        if maxTLS11 { arguments += ["--max-tls", "1.1"] }
         process.arguments = arguments
         let stdin = Pipe()
         let stdout = Pipe()

@@ -16,7 +16,7 @@ Routes (any method):
   /multi           duplicate and oddly cased response headers, and an obs-folded one
   /redirect        302 to /echo
   /stats           JSON: connections accepted, hits per path
-Optional TLS: --cert FILE --key FILE.
+Optional TLS: --cert FILE --key FILE [--max-tls 1.1].
 """
 import argparse
 import hashlib
@@ -29,6 +29,9 @@ import sys
 import threading
 import time
 import urllib.parse
+import warnings
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)  # TLS 1.0/1.1 are, on purpose
 
 
 class Server(http.server.ThreadingHTTPServer):
@@ -56,6 +59,7 @@ class Server(http.server.ThreadingHTTPServer):
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
 
     def log_message(self, *args):
         pass
@@ -157,11 +161,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--max-tls", choices=["1.1"], help="offer nothing newer than TLS 1.1")
     args = parser.parse_args()
     context = None
     if args.cert:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(args.cert, args.key)
+        if args.max_tls == "1.1":
+            context.set_ciphers("DEFAULT:@SECLEVEL=0")
+            context.minimum_version = ssl.TLSVersion.TLSv1
+            context.maximum_version = ssl.TLSVersion.TLSv1_1
     server = Server(context)
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     print("PORT %d" % server.server_address[1], flush=True)
