@@ -3,30 +3,63 @@ import CCurl
 import XCTest
 
 final class RetryPolicyTests: XCTestCase {
-    private func attempt(_ code: CURLcode, reused: Bool = true, bytes: Bool = false, number: Int = 1) -> RetryPolicy.Attempt {
-        .init(curlCode: code, reusedConnection: reused, receivedResponseBytes: bytes, number: number)
+    private func failure(_ code: CURLcode, reused: Bool = true, bytes: Bool = false) -> TransferFailure {
+        .init(curlCode: code, reusedConnection: reused, receivedResponseBytes: bytes, detail: "")
     }
 
     func testDeadReusedConnectionIsRetriedOnce() {
         let policy = RetryPolicy()
         for code in [CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING] {
-            XCTAssertTrue(policy.shouldRetry(attempt(code)), "\(code)")
-            XCTAssertFalse(policy.shouldRetry(attempt(code, number: 2)), "only one retry: \(code)")
+            XCTAssertTrue(policy.shouldRetry(failure(code), attempt: 1), "\(code)")
+            XCTAssertFalse(policy.shouldRetry(failure(code), attempt: 2), "only one retry: \(code)")
         }
     }
 
     func testNoRetryAfterAnyResponseByte() {
-        XCTAssertFalse(RetryPolicy().shouldRetry(attempt(CURLE_RECV_ERROR, bytes: true)))
-        XCTAssertFalse(RetryPolicy().shouldRetry(attempt(CURLE_PARTIAL_FILE, bytes: true)))
+        XCTAssertFalse(RetryPolicy().shouldRetry(failure(CURLE_RECV_ERROR, bytes: true), attempt: 1))
+        XCTAssertFalse(RetryPolicy().shouldRetry(failure(CURLE_PARTIAL_FILE, bytes: true), attempt: 1))
     }
 
     func testNoRetryOnFreshConnection() {
-        XCTAssertFalse(RetryPolicy().shouldRetry(attempt(CURLE_GOT_NOTHING, reused: false)))
+        XCTAssertFalse(RetryPolicy().shouldRetry(failure(CURLE_GOT_NOTHING, reused: false), attempt: 1))
     }
 
     func testOtherFailuresAreNotRetried() {
         for code in [CURLE_OPERATION_TIMEDOUT, CURLE_COULDNT_CONNECT, CURLE_PEER_FAILED_VERIFICATION, CURLE_COULDNT_RESOLVE_HOST, CURLE_PARTIAL_FILE] {
-            XCTAssertFalse(RetryPolicy().shouldRetry(attempt(code)), "\(code)")
+            XCTAssertFalse(RetryPolicy().shouldRetry(failure(code), attempt: 1), "\(code)")
         }
+    }
+
+    func testRunResendsOnFreshConnectionThenSucceeds() {
+        var calls: [Bool] = []
+        let (result, retries) = RetryPolicy().run { fresh -> Result<Int, TransferFailure> in
+            calls.append(fresh)
+            return calls.count == 1 ? .failure(failure(CURLE_SEND_ERROR)) : .success(200)
+        }
+        XCTAssertEqual(calls, [false, true])
+        XCTAssertEqual(try result.get(), 200)
+        XCTAssertEqual(retries, 1)
+    }
+
+    func testRunGivesUpAfterTheSecondFailure() {
+        var calls = 0
+        let (result, retries) = RetryPolicy().run { _ -> Result<Int, TransferFailure> in
+            calls += 1
+            return .failure(failure(CURLE_GOT_NOTHING))
+        }
+        XCTAssertEqual(calls, 2)
+        XCTAssertEqual(retries, 1)
+        XCTAssertEqual(result, .failure(failure(CURLE_GOT_NOTHING)))
+    }
+
+    func testRunReportsFirstFailureWhenNotRetryable() {
+        var calls = 0
+        let (result, retries) = RetryPolicy().run { _ -> Result<Int, TransferFailure> in
+            calls += 1
+            return .failure(failure(CURLE_RECV_ERROR, bytes: true))
+        }
+        XCTAssertEqual(calls, 1)
+        XCTAssertEqual(retries, 0)
+        XCTAssertEqual(result, .failure(failure(CURLE_RECV_ERROR, bytes: true)))
     }
 }
