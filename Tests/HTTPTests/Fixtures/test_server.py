@@ -11,6 +11,7 @@ Routes (any method):
   /bytes?n=N       N bytes, byte i = i % 251
   /sleep?ms=N      waits N ms, then 200
   /close-after     200, then closes the connection without announcing it (no Connection: close)
+  /idle-reset?ms=N 200, then resets the connection (RST) once it has been idle for N ms
   /truncate        announces 100 body bytes, sends 10, closes
   /drop            reads the request, closes without answering
   /multi           duplicate and oddly cased response headers, and an obs-folded one
@@ -25,6 +26,7 @@ import json
 import os
 import socket
 import ssl
+import struct
 import sys
 import threading
 import time
@@ -68,6 +70,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if name.startswith("do_"):
             return self.handle_any
         raise AttributeError(name)
+
+    reset_on_close = False
+
+    def finish(self):
+        if self.reset_on_close:
+            # Linger 0: close() sends RST instead of FIN, like a NAT or load balancer timing out.
+            self.request.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        super().finish()
 
     def read_body(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -121,6 +131,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/close-after":
             self.reply(200, b"bye")
             self.close_connection = True
+        elif path == "/idle-reset":
+            self.reply(200, b"idle")
+            # handle_one_request treats the read timeout as the end of the connection.
+            self.request.settimeout(int(query.get("ms", "100")) / 1000.0)
+            self.reset_on_close = True
         elif path == "/truncate":
             self.send_response(200)
             self.send_header("Content-Length", "100")
