@@ -44,13 +44,8 @@ public final class HTTPClient {
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         self.caBundle = configuration.caBundlePath.map { .resolved($0) } ?? .unresolved
-        do {
-            try applyPersistentOptions()
-        } catch {
-            curl_easy_cleanup(handle)
-            errorBuffer.deallocate()
-            throw error
-        }
+        // Every stored property is set, so if this throws, deinit frees the handle and buffer.
+        try applyPersistentOptions()
     }
 
     deinit {
