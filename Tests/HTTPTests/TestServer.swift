@@ -49,10 +49,13 @@ final class TestServer {
 
     var base: String { "http://127.0.0.1:\(port)" }
 
+    /// Closing stdin makes the server exit by itself; SIGTERM is the fallback if it hangs.
     func stop() {
         guard process.isRunning else { return }
         try? stdin.fileHandleForWriting.close()
-        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
     }
 
