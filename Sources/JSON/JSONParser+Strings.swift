@@ -162,8 +162,8 @@ extension JSONParser {
         return i + length
     }
 
-    /// Skips whole 8-byte words of printable ASCII other than `"` and `\\`; returns the index
-    /// of the first word that holds a byte needing a closer look (or the last partial word).
+    /// Skips printable ASCII other than `"` and `\\` eight bytes at a time; returns the index of
+    /// the first byte needing a closer look, or the start of the last partial word.
     @inline(__always)
     private func skipPlainASCII(from start: Int) -> Int {
         var i = start
@@ -179,7 +179,11 @@ extension JSONParser {
             let backslash = w ^ (ones &* 0x5C)
             let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
                 | ((w &- ones &* 0x20) & ~w) | w
-            if special & highs != 0 { break }
+            let flagged = special & highs
+            if flagged != 0 {
+                // Below the first special byte nothing borrows, so the lowest flag is exact.
+                return i &+ flagged.trailingZeroBitCount &>> 3
+            }
             i &+= 8
         }
         return i
