@@ -45,7 +45,7 @@ public struct JSONParser: ~Copyable {
     /// Keys of all open objects, innermost last (one per member in `values`).
     var keys = MoveStack<String>()
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) {
         b = bytes
         pos = 0
         self.options = options
