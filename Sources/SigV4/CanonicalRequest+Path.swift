@@ -7,6 +7,8 @@ extension CanonicalRequest {
         guard path.utf8.first == UInt8(ascii: "/") else {
             throw SigV4Error(.invalidPath, "path \"\(path)\" does not start with \"/\"")
         }
+        // "?" and "#" are reserved, so a path passing this test holds neither.
+        if (try? path.withUTF8Bytes({ isCanonicalPath($0, normalize: normalize) })) == true { return path }
         guard !path.utf8.contains(UInt8(ascii: "?")), !path.utf8.contains(UInt8(ascii: "#")) else {
             throw SigV4Error(
                 .invalidPath, "path \"\(path)\" contains \"?\" or \"#\"; pass the query as SigningRequest.query")
@@ -39,5 +41,27 @@ extension CanonicalRequest {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when `canonicalPath` would return `path` (which starts with `/`) unchanged: only
+    /// unreserved bytes and `/`, and, when normalising, no empty, `.` or `..` segment except an
+    /// empty last one (a trailing slash).
+    private static func isCanonicalPath(_ bytes: UnsafeBufferPointer<UInt8>, normalize: Bool) -> Bool {
+        var segmentStart = 1
+        for index in 1...bytes.count {
+            if index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                if normalize {
+                    let length = index - segmentStart
+                    let dot = UInt8(ascii: ".")
+                    if length == 0 && index < bytes.count { return false }
+                    if length == 1 && bytes[segmentStart] == dot { return false }
+                    if length == 2 && bytes[segmentStart] == dot && bytes[segmentStart + 1] == dot { return false }
+                }
+                segmentStart = index + 1
+            } else if !URIEncoding.isUnreserved(bytes[index]) {
+                return false
+            }
+        }
+        return true
     }
 }

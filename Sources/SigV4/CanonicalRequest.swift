@@ -20,6 +20,8 @@ public struct CanonicalRequest: Sendable, CustomStringConvertible {
     public let headers: [(name: String, value: String)]
     /// The hex SHA-256 of the body, or the caller's override such as `UNSIGNED-PAYLOAD`.
     public let payloadHash: String
+    /// The `;`-separated lower-case names of the signed headers.
+    public let signedHeaders: String
 
     /// The canonical request of the given request parts, all of whose headers are signed.
     ///
@@ -46,10 +48,41 @@ public struct CanonicalRequest: Sendable, CustomStringConvertible {
         self.query = Self.canonicalQuery(parameters)
         self.headers = canonicalHeaders
         self.payloadHash = payloadHash
+        self.signedHeaders = Self.signedHeaders(canonicalHeaders)
     }
 
-    /// The `;`-separated lower-case names of the signed headers.
-    public var signedHeaders: String {
+    /// The canonical request text that is hashed into the string to sign.
+    public var description: String { String(decoding: utf8Bytes(), as: UTF8.self) }
+
+    /// The UTF-8 of `description`, built in one buffer: this is what the signer hashes.
+    func utf8Bytes() -> [UInt8] {
+        var count = method.utf8.count + path.utf8.count + query.utf8.count + signedHeaders.utf8.count
+            + payloadHash.utf8.count + 5
+        for header in headers { count += header.name.utf8.count + header.value.utf8.count + 2 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        let newline = UInt8(ascii: "\n")
+        bytes.append(contentsOf: method.utf8)
+        bytes.append(newline)
+        bytes.append(contentsOf: path.utf8)
+        bytes.append(newline)
+        bytes.append(contentsOf: query.utf8)
+        bytes.append(newline)
+        for header in headers {
+            bytes.append(contentsOf: header.name.utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: header.value.utf8)
+            bytes.append(newline)
+        }
+        bytes.append(newline)
+        bytes.append(contentsOf: signedHeaders.utf8)
+        bytes.append(newline)
+        bytes.append(contentsOf: payloadHash.utf8)
+        return bytes
+    }
+
+    /// `;`-joined names of canonical headers.
+    static func signedHeaders(_ headers: [(name: String, value: String)]) -> String {
         var names = ""
         for (index, header) in headers.enumerated() {
             if index > 0 { names.append(";") }
@@ -58,42 +91,23 @@ public struct CanonicalRequest: Sendable, CustomStringConvertible {
         return names
     }
 
-    /// The canonical request text that is hashed into the string to sign.
-    public var description: String {
-        var text = ""
-        text.reserveCapacity(
-            method.utf8.count + path.utf8.count + query.utf8.count + payloadHash.utf8.count
-                + headers.reduce(0) { $0 + 2 * $1.name.utf8.count + $1.value.utf8.count + 3 } + 8)
-        text.append(method)
-        text.append("\n")
-        text.append(path)
-        text.append("\n")
-        text.append(query)
-        text.append("\n")
-        for header in headers {
-            text.append(header.name)
-            text.append(":")
-            text.append(header.value)
-            text.append("\n")
+    /// RFC 9110 `tchar`: the bytes allowed in methods and header names.
+    @inline(__always)
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "!"), UInt8(ascii: "#"),
+             UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"),
+             UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+             UInt8(ascii: "|"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
         }
-        text.append("\n")
-        text.append(signedHeaders)
-        text.append("\n")
-        text.append(payloadHash)
-        return text
     }
 
-    /// RFC 9110 `tchar`: the bytes allowed in methods and header names.
     static func isToken(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"):
-                return true
-            default:
-                return "!#$%&'*+-.^_`|~".utf8.contains(byte)
-            }
-        }
+        !text.isEmpty && text.utf8.allSatisfy(isTokenByte)
     }
 
     static func validate(method: String) throws(SigV4Error) {

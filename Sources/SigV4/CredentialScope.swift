@@ -10,13 +10,26 @@ public struct CredentialScope: Sendable, Hashable, CustomStringConvertible {
     /// The scope of a signature made at `time`; throws `.invalidScope` when region or service is
     /// empty or holds `/` or whitespace, which would make the scope ambiguous.
     public init(time: AmzDate, region: String, service: String) throws(SigV4Error) {
-        for (what, value) in [("region", region), ("service", service)] {
+        try Self.validate(region: region, service: service)
+        self.init(date: String(time.dateStamp), checkedRegion: region, checkedService: service)
+    }
+
+    /// A scope from parts already checked by `validate`.
+    init(date: String, checkedRegion region: String, checkedService service: String) {
+        self.date = date
+        self.region = region
+        self.service = service
+    }
+
+    /// Throws `.invalidScope` unless region and service are non-empty and free of `/`, whitespace
+    /// and control characters.
+    static func validate(region: String, service: String) throws(SigV4Error) {
+        func check(_ what: String, _ value: String) throws(SigV4Error) {
             guard !value.isEmpty, !value.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 <= 0x20 || $0 == 0x7f })
             else { throw SigV4Error(.invalidScope, "\(what) \"\(value)\" is empty or contains \"/\" or whitespace") }
         }
-        self.date = String(time.dateStamp)
-        self.region = region
-        self.service = service
+        try check("region", region)
+        try check("service", service)
     }
 
     /// The terminal string of every SigV4 scope.

@@ -14,6 +14,10 @@ enum Digest {
         return try check(text.withUTF8 { sha256(raw: UnsafeRawBufferPointer($0)) }, "SHA-256")
     }
 
+    static func hmacSHA256(key: [UInt8], message: [UInt8]) throws(SigV4Error) -> [UInt8] {
+        try check(message.withUnsafeBytes { hmacSHA256(key: key, raw: $0) }, "HMAC-SHA256")
+    }
+
     static func hmacSHA256(key: [UInt8], message: String) throws(SigV4Error) -> [UInt8] {
         var message = message
         return try check(message.withUTF8 { hmacSHA256(key: key, raw: UnsafeRawBufferPointer($0)) }, "HMAC-SHA256")

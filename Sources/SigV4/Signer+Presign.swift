@@ -14,16 +14,17 @@ extension Signer {
         guard (1...Self.maximumExpiry).contains(expiresIn) else {
             throw SigV4Error(.invalidExpiry, "presigned lifetime \(expiresIn) s is outside 1...\(Self.maximumExpiry)")
         }
-        let scope = try CredentialScope(time: time, region: region, service: service)
+        let scope = scope(at: time)
         let payloadHash = try payloadHash(of: request)
         let token = credentials.sessionToken
         let signsToken = token != nil && !request.options.omitSessionToken
-        let headers = try CanonicalRequest.canonicalHeaders(Self.signable(request.headers))
-        var signedHeaders = ""
-        for (index, header) in headers.enumerated() {
-            if index > 0 { signedHeaders.append(";") }
-            signedHeaders.append(header.name)
+        var signable: [(name: String, value: String)] = []
+        for header in request.headers {
+            let name = try CanonicalRequest.lowercasedName(header.name)
+            if !Self.unsignedHeaderNames.contains(name) { signable.append((name, header.value)) }
         }
+        let headers = CanonicalRequest.canonicalHeaders(lowercased: signable)
+        let signedHeaders = CanonicalRequest.signedHeaders(headers)
 
         var added: [CanonicalRequest.Parameter] = [
             (Array("X-Amz-Algorithm".utf8), Array(StringToSign.algorithm.utf8)),
@@ -38,7 +39,7 @@ extension Signer {
             method: request.method, path: request.path,
             parameters: CanonicalRequest.parameters(of: request.query) + added, canonicalHeaders: headers,
             payloadHash: payloadHash, normalizePath: request.options.normalizePath)
-        let stringToSign = try StringToSign(canonicalRequest: canonical, time: time, scope: scope)
+        let stringToSign = try stringToSign(canonical, time: time, scope: scope)
         let signature = try keyCache.key(for: scope, secretAccessKey: credentials.secretAccessKey).sign(stringToSign)
 
         if !signsToken, let token { added.append((Array("X-Amz-Security-Token".utf8), Array(token.utf8))) }

@@ -60,7 +60,7 @@ final class BotocoreSuiteTests: XCTestCase {
             case "post-sts-header-after": token = stsToken; options.omitSessionToken = true
             default: break
             }
-            let signer = Signer(
+            let signer = try Signer(
                 credentials: Credentials(accessKeyId: Self.accessKeyId, secretAccessKey: Self.secretAccessKey, sessionToken: token),
                 region: Self.region, service: Self.service)
             let request = try RawHTTPRequest(file: vector.folder.appendingPathComponent(vector.name + ".req"))
