@@ -1,12 +1,12 @@
 import JSON
 
 /// Compiles one keyword; `nil` when it contributes nothing on its own (e.g. `then`, read by `if`).
-typealias KeywordCompiler = (KeywordContext) throws(SchemaError) -> (any Keyword)?
+typealias KeywordCompiler = @Sendable (KeywordContext) throws(SchemaError) -> (any Keyword)?
 
 /// The keyword tables: for each release, which keywords exist, which vocabulary each belongs
 /// to, and how it compiles. Unknown keywords are ignored (they are annotations).
 enum Drafts {
-    struct Entry {
+    struct Entry: Sendable {
         let vocabulary: Vocabularies
         let compile: KeywordCompiler
     }

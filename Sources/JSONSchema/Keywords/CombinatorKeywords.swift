@@ -83,7 +83,8 @@ struct NotKeyword: Keyword {
     var inPlaceSubschemas: [Int] { [schema] }
 }
 
-/// `if`/`then`/`else`, compiled at `if` (a lone `then` or `else` does nothing).
+/// `if`/`then`/`else`, compiled at `if` (a lone `then` or `else` does nothing). An `if` without
+/// branches still counts for `unevaluated*`: its annotations are kept when it holds.
 struct IfThenElseKeyword: Keyword {
     let condition: Int
     let then: Int?
@@ -94,16 +95,17 @@ struct IfThenElseKeyword: Keyword {
         var then: Int?, otherwise: Int?
         if c.schema["then"] != nil { then = try c.compiler.nodeIndex(for: c.location.appending(["then"])) }
         if c.schema["else"] != nil { otherwise = try c.compiler.nodeIndex(for: c.location.appending(["else"])) }
-        if then == nil && otherwise == nil { return nil }
         return IfThenElseKeyword(condition: condition, then: then, otherwise: otherwise)
     }
 
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
+        if then == nil && otherwise == nil { return true }
         let branch = v.isValid(condition, instance, frame) ? then : otherwise
         return branch.map { v.isValid($0, instance, frame) } ?? true
     }
 
     func validate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ sink: inout ErrorSink) {
+        if then == nil && otherwise == nil { return }
         let holds = v.isValid(condition, instance, frame)
         guard let branch = holds ? then : otherwise else { return }
         // The branch keyword is a sibling of `if`, so the evaluation path swaps the last step.
