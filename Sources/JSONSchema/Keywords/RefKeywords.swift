@@ -50,5 +50,7 @@ struct DynamicRefKeyword: Keyword {
         if let a = v.annotations(v.dynamicTarget(anchor, fallback: initial, frame), instance, frame) { into.merge(a) }
     }
 
-    var inPlaceSubschemas: [Int] { [initial] }
+    /// None: the target is chosen at run time, so a static cycle through `initial` may never
+    /// happen (the depth bound catches the ones that do).
+    var inPlaceSubschemas: [Int] { [] }
 }
