@@ -56,6 +56,8 @@ struct Vocabularies: OptionSet, Sendable, Hashable {
     static let format = Vocabularies(rawValue: 16)
     static let content = Vocabularies(rawValue: 32)
     static let metaData = Vocabularies(rawValue: 64)
+    /// 2020-12's format-assertion vocabulary: `format` asserts whatever the option says.
+    static let formatAssertion = Vocabularies(rawValue: 128)
     static let all: Vocabularies = [.core, .applicator, .validation, .unevaluated, .format, .content, .metaData]
 
     /// The vocabulary a URI names, for 2019-09 and 2020-12; `nil` for one we do not know.
@@ -67,7 +69,8 @@ struct Vocabularies: OptionSet, Sendable, Hashable {
         case "applicator": return .applicator
         case "validation": return .validation
         case "unevaluated": return .unevaluated
-        case "format", "format-annotation", "format-assertion": return .format
+        case "format", "format-annotation": return .format
+        case "format-assertion": return [.format, .formatAssertion]
         case "content": return .content
         case "meta-data": return .metaData
         default: return nil

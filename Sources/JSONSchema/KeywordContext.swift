@@ -25,8 +25,12 @@ struct KeywordContext {
                     location: compiler.absoluteLocation(of: location) + "/" + JSONPointer.escape(name))
     }
 
-    /// Whether `format` asserts: the option is on and the dialect has a format vocabulary.
-    var formatAsserts: Bool { compiler.options.formatAssertion && dialect.vocabularies.contains(.format) }
+    /// Whether `format` asserts: the metaschema demands it (format-assertion vocabulary), or
+    /// the option is on and the dialect has a format vocabulary.
+    var formatAsserts: Bool {
+        dialect.vocabularies.contains(.formatAssertion)
+            || (compiler.options.formatAssertion && dialect.vocabularies.contains(.format))
+    }
 
     /// The value as a non-negative integer (`1.0` counts), or a compile error.
     func nonNegativeInteger() throws(SchemaError) -> Int {
