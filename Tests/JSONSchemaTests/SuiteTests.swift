@@ -77,6 +77,11 @@ final class SuiteTests: XCTestCase {
         for (key, e) in expected where e.draft == folder && !seenExpected.contains(key) {
             XCTFail("expected-failures.tsv names a case that does not exist: \(key.replacingOccurrences(of: "\t", with: " | "))")
         }
+        // Every test the suite's own COUNTS.tsv lists was run (no file or group silently skipped).
+        for (category, count) in try countsFromSuite(suite, folder: folder) {
+            let t = tallies[category] ?? Tally()
+            XCTAssertEqual(t.passed + t.failed + t.xfail, count, "\(folder) \(category): tests run vs COUNTS.tsv")
+        }
         print("\nJSON-Schema-Test-Suite \(folder)")
         print("category   passed  failed  xfail")
         for category in ["required", "optional", "format"] {
@@ -84,5 +89,19 @@ final class SuiteTests: XCTestCase {
             print(category.padding(toLength: 10, withPad: " ", startingAt: 0)
                   + String(format: " %6d  %6d  %5d", t.passed, t.failed, t.xfail))
         }
+    }
+
+    /// Tests per category for one draft, from the suite's COUNTS.tsv (draft, category, file,
+    /// groups, tests, ...), with optional/format reported as "format".
+    private func countsFromSuite(_ suite: URL, folder: String) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        let text = try String(contentsOf: suite.appendingPathComponent("COUNTS.tsv"), encoding: .utf8)
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 5, f[0] == folder, let n = Int(f[4]) else { continue }
+            result[f[1] == "optional/format" ? "format" : f[1], default: 0] += n
+        }
+        XCTAssertFalse(result.isEmpty, "COUNTS.tsv has no rows for \(folder)")
+        return result
     }
 }
