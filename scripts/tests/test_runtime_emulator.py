@@ -1,0 +1,246 @@
+"""scripts/runtime-emulator against a runtime client we did not write (awslambdaric) and against
+our Swift bootstrap. Every server involved listens on 127.0.0.1 on a free port."""
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+SCRIPTS = Path(__file__).resolve().parent.parent
+ROOT = SCRIPTS.parent
+EMULATOR = SCRIPTS / "runtime-emulator"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+INVOKE = "/2015-03-31/functions/function/invocations"
+
+
+class Emulator:
+    def __init__(self, proc, ports):
+        self.proc = proc
+        self.ports = ports
+
+    def request(self, port_name, method, path, body=None, headers=None, timeout=30):
+        url = f"http://127.0.0.1:{self.ports[port_name]}{path}"
+        req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as resp:
+                return resp.status, dict(resp.headers.items()), resp.read()
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers.items()), e.read()
+
+    def invoke(self, event, **kw):
+        data = event if isinstance(event, bytes) else json.dumps(event).encode()
+        return self.request("invoke_port", "POST", INVOKE, data, **kw)
+
+    def stderr_text(self):
+        return self.proc.stderr.read().decode("utf-8", "replace") if self.proc.stderr else ""
+
+
+@contextmanager
+def emulator(*args, env=None, cwd=None):
+    cmd = [sys.executable, str(EMULATOR), "--runtime-port", "0", "--invoke-port", "0", "--http-port", "0", *args]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, **(env or {})}, cwd=cwd)
+    try:
+        line = proc.stdout.readline()
+        assert line, f"emulator did not start: {proc.stderr.read().decode()}"
+        yield Emulator(proc, json.loads(line))
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def python_function(*extra, env=None):
+    bootstrap = ["--bootstrap", sys.executable, "-m", "awslambdaric", "handler.fn"]
+    return emulator("--task-root", str(FIXTURES), *extra, *bootstrap, env=env, cwd=str(FIXTURES))
+
+
+awslambdaric = pytest.importorskip("awslambdaric", reason="pip install awslambdaric")
+
+
+# --- CLI -------------------------------------------------------------------------------------
+
+def test_cli_refuses_bad_options():
+    for args in (["--no-spawn", "--env", "NOEQUALS"], ["--no-spawn", "--payload", "3.0"], []):
+        r = subprocess.run([sys.executable, str(EMULATOR), *args], capture_output=True, timeout=30)
+        assert r.returncode == 2, args
+        assert r.stderr
+
+
+# --- with AWS's Python runtime client --------------------------------------------------------
+
+def test_invoke_round_trip_with_awslambdaric():
+    with python_function() as emu:
+        status, _, body = emu.invoke({"hello": ["world", 1]})
+        assert status == 200
+        doc = json.loads(body)
+        assert doc["echo"] == {"hello": ["world", 1]}
+        assert len(doc["request_id"]) == 36
+
+
+def test_function_environment():
+    names = ["AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+             "AWS_REGION", "AWS_DEFAULT_REGION", "LAMBDA_TASK_ROOT", "_HANDLER", "AWS_ACCESS_KEY_ID",
+             "ES_ENDPOINT", "SCHEMA_FILE", "EXTRA", "LD_LIBRARY_PATH", "UNRELATED", "AWS_LAMBDA_RUNTIME_API"]
+    caller = {"ES_ENDPOINT": "https://search.example", "SCHEMA_FILE": "/x/schema.json", "UNRELATED": "no",
+              "LD_LIBRARY_PATH": "/opt/lib", "AWS_ACCESS_KEY_ID": "", "AWS_REGION": "eu-west-1"}
+    with python_function("--function-name", "fixture", "--memory", "256", "--env", "EXTRA=a=b", env=caller) as emu:
+        status, _, body = emu.invoke({"action": "env", "names": names})
+        assert status == 200
+        env = json.loads(body)
+        assert env["AWS_LAMBDA_FUNCTION_NAME"] == "fixture"
+        assert env["AWS_LAMBDA_FUNCTION_VERSION"] == "$LATEST"
+        assert env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] == "256"
+        assert env["AWS_REGION"] == env["AWS_DEFAULT_REGION"] == "eu-west-1"
+        assert env["LAMBDA_TASK_ROOT"] == str(FIXTURES)
+        assert env["_HANDLER"] == "bootstrap"
+        assert env["AWS_ACCESS_KEY_ID"] == "AKIAEMULATOREXAMPLE"
+        assert env["ES_ENDPOINT"] == "https://search.example"
+        assert env["SCHEMA_FILE"] == "/x/schema.json"
+        assert env["EXTRA"] == "a=b"
+        assert env["LD_LIBRARY_PATH"] is None
+        assert env["UNRELATED"] is None
+        assert env["AWS_LAMBDA_RUNTIME_API"] == f"127.0.0.1:{emu.ports['runtime_port']}"
+
+
+@pytest.mark.parametrize("payload", ["1.0", "2.0"])
+def test_http_front_with_awslambdaric(payload):
+    with python_function("--payload", payload) as emu:
+        status, headers, body = emu.request("http_port", "POST", "/things/7?a=1&a=2", b'{"n":1}',
+                                            {"Content-Type": "application/json"})
+        assert status == 201
+        assert headers["X-Fixture"] == "yes"
+        doc = json.loads(body)
+        assert doc == {"method": "POST", "path": "/things/7", "body": '{"n":1}', "isBase64Encoded": False,
+                       "remaining_ms_positive": True}
+        # A body that is not UTF-8 arrives base64-encoded.
+        status, _, body = emu.request("http_port", "PUT", "/bin", b"\xff\x00\xfe")
+        doc = json.loads(body)
+        assert (status, doc["isBase64Encoded"], base64.b64decode(doc["body"])) == (201, True, b"\xff\x00\xfe")
+
+
+def test_handler_exception_is_a_function_error():
+    with python_function("--payload", "2.0") as emu:
+        status, headers, body = emu.invoke({"action": "raise"})
+        assert status == 200
+        assert headers["X-Amz-Function-Error"] == "Unhandled"
+        doc = json.loads(body)
+        assert doc["errorType"] == "ValueError"
+        assert doc["errorMessage"] == "fixture was asked to fail"
+        status, _, body = emu.request("http_port", "GET", "/raise")
+        assert status == 502
+        assert json.loads(body) == {"message": "Internal server error"}
+        # The function lives on.
+        assert emu.invoke({"after": "error"})[0] == 200
+
+
+def test_timeout_kills_and_respawns():
+    with python_function("--timeout", "1") as emu:
+        status, _, body = emu.invoke({"action": "sleep", "seconds": 30})
+        assert status == 504
+        assert json.loads(body)["errorType"] == "Sandbox.Timedout"
+        status, _, body = emu.invoke({"after": "timeout"})
+        assert status == 200
+        assert json.loads(body)["echo"] == {"after": "timeout"}
+        status, _, body = emu.request("http_port", "GET", "/sleep")
+        assert status == 504
+
+
+def test_oversized_result_is_413():
+    with python_function() as emu:
+        status, _, body = emu.invoke({"action": "big"})
+        assert status == 413
+        assert json.loads(body)["errorType"] == "Function.ResponseSizeTooLarge"
+        assert emu.invoke({"after": "big"})[0] == 200
+
+
+def test_init_error_reported_to_callers():
+    with python_function(env={"ES_FIXTURE": "1"}, *["--env", "FIXTURE_FAIL_INIT=1"]) as emu:
+        status, headers, body = emu.invoke({"x": 1})
+        assert status == 502
+        assert "fixture init failure requested" in json.loads(body)["errorMessage"]
+
+
+def test_exit_on_init_error():
+    with python_function("--exit-on-init-error", "--env", "FIXTURE_FAIL_INIT=1") as emu:
+        assert emu.proc.wait(timeout=60) == 1
+        log = emu.stderr_text()
+        assert "init error reported" in log
+        assert "fixture init failure requested" in log
+
+
+# --- with our Swift bootstrap ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def swift_bootstrap():
+    given = os.environ.get("ESPROXY_BOOTSTRAP")
+    if given:
+        return given
+    if shutil.which("swift") is None:
+        pytest.skip("swift not installed and ESPROXY_BOOTSTRAP not set")
+    subprocess.run(["swift", "build", "--product", "bootstrap", "-j", "2"], cwd=ROOT, check=True,
+                   stdout=sys.stderr, timeout=1800)
+    out = subprocess.run(["swift", "build", "--product", "bootstrap", "--show-bin-path"], cwd=ROOT,
+                         check=True, capture_output=True, text=True).stdout.strip()
+    return str(Path(out) / "bootstrap")
+
+
+def swift_function(path, *extra):
+    return emulator(*extra, "--bootstrap", path)
+
+
+def test_swift_echo_via_invoke(swift_bootstrap):
+    event = {"version": "2.0", "routeKey": "$default", "rawPath": "/docs", "rawQueryString": "",
+             "headers": {"content-type": "text/plain"},
+             "requestContext": {"http": {"method": "PUT", "path": "/docs", "sourceIp": "10.0.0.1"},
+                                "requestId": "r1", "stage": "$default"},
+             "body": base64.b64encode(b"hello \xe2\x9c\x93").decode(), "isBase64Encoded": True}
+    with swift_function(swift_bootstrap) as emu:
+        status, headers, body = emu.invoke(event)
+        assert status == 200, body
+        assert "X-Amz-Function-Error" not in headers
+        doc = json.loads(body)
+        assert doc["statusCode"] == 200
+        assert json.loads(doc["body"]) == {"method": "PUT", "path": "/docs", "body": "hello \u2713"}
+        # Not an API Gateway event: a function error naming the problem, and the runtime lives on.
+        status, headers, body = emu.invoke(b"[1,2]")
+        assert (status, headers.get("X-Amz-Function-Error")) == (200, "Unhandled")
+        assert "unsupportedEvent" in json.loads(body)["errorMessage"]
+        assert emu.invoke(event)[0] == 200
+
+
+@pytest.mark.parametrize("payload", ["1.0", "2.0"])
+def test_swift_echo_via_http_front(swift_bootstrap, payload):
+    with swift_function(swift_bootstrap, "--payload", payload) as emu:
+        status, headers, body = emu.request("http_port", "POST", "/ingest/logs?x=1", b'{"a":1}',
+                                            {"Content-Type": "application/json"})
+        assert status == 200, body
+        assert headers["Content-Type"] == "application/json"
+        assert json.loads(body) == {"method": "POST", "path": "/ingest/logs", "body": '{"a":1}'}
+
+
+def test_swift_init_error(swift_bootstrap):
+    with swift_function(swift_bootstrap, "--exit-on-init-error", "--env", "AWS_REGION=") as emu:
+        assert emu.proc.wait(timeout=60) == 1
+        log = emu.stderr_text()
+        assert "init error reported" in log
+        assert "AWS_REGION" in log
+
+
+def test_swift_init_error_reaches_caller(swift_bootstrap):
+    with swift_function(swift_bootstrap, "--env", "AWS_REGION=") as emu:
+        status, _, body = emu.invoke({"x": 1})
+        assert status == 502
+        assert "AWS_REGION" in json.loads(body)["errorMessage"]
