@@ -25,6 +25,14 @@ public struct JSONNumber: Sendable {
         (negative, digits, exponent) = parts
     }
 
+    /// A number whose parts the caller has already validated and normalised (the parser).
+    init(literal: String, negative: Bool, digits: [UInt8], exponent: Int) {
+        self.literal = literal
+        self.negative = negative
+        self.digits = digits
+        self.exponent = exponent
+    }
+
     /// Makes a number from an integer.
     public init(_ value: Int) {
         self.init(String(value))!
