@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["TestSupport", "JSON"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["TestSupport", "JSONSchema", "JSON"]),
         .testTarget(name: "SigV4Tests", dependencies: ["TestSupport", "SigV4"]),
-        .testTarget(name: "HTTPTests", dependencies: ["TestSupport", "HTTP"]),
+        .testTarget(name: "HTTPTests", dependencies: ["TestSupport", "HTTP"], exclude: ["Fixtures"]),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["TestSupport", "LambdaRuntime", "JSON", "HTTP"]),
         .testTarget(name: "ESProxyTests", dependencies: ["TestSupport", "ESProxy", "JSON", "JSONSchema", "SigV4", "LambdaRuntime"]),
     ],
