@@ -21,6 +21,11 @@ public struct FunctionError: Error, CustomStringConvertible, Sendable {
     public init(describing error: any Error) {
         if let error = error as? FunctionError {
             self = error
+        } else if let error = error as? RuntimeError {
+            // `Runtime.InvalidFunctionEnvironment`, `Runtime.UnsupportedEvent`, …
+            let code = error.code.rawValue
+            errorType = "Runtime." + code.prefix(1).uppercased() + code.dropFirst()
+            errorMessage = error.description
         } else {
             errorType = String(describing: type(of: error))
             errorMessage = String(describing: error)

@@ -6,7 +6,8 @@ extension LambdaRuntime {
     /// Does everything `main` does except creating the HTTP client and exiting, so it is tested
     /// with a fake client. Returns the process exit status.
     ///
-    /// A handler initializer that throws is reported on `/init/error` (a `FunctionError` keeps
+    /// Lambda's function settings are checked first (`LambdaFunctionSettings`); a failed check, or
+    /// a handler initializer that throws, is reported on `/init/error` (a `FunctionError` keeps
     /// its type; other errors get their Swift type name) and the status is non-zero: Lambda then
     /// fails the invocation and starts a fresh runtime.
     public static func start<Client: RuntimeAPIClient, Handler: LambdaHandler>(
@@ -24,6 +25,7 @@ extension LambdaRuntime {
         }
         let handler: Handler
         do {
+            _ = try LambdaFunctionSettings(environment: environment)
             handler = try initialize(environment)
         } catch {
             let reported = FunctionError(describing: error)

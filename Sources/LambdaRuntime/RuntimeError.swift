@@ -6,6 +6,7 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
         // The environment Lambda gives the process.
         case missingRuntimeAPIEnvironment
         case invalidRuntimeAPIEndpoint
+        case invalidFunctionEnvironment
         // The Runtime API itself.
         case runtimeAPIUnreachable
         case unexpectedStatus
