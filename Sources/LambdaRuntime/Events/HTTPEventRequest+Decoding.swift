@@ -62,7 +62,7 @@ extension HTTPEventRequest {
             rawPath: contextPath ?? path, query: query, headers: HTTPHeaders(headers),
             body: try body(root), sourceIP: try context?.optionalObject("identity")?.optionalString("sourceIp"),
             requestID: try context?.optionalString("requestId"), stage: try context?.optionalString("stage"),
-            usedMultiValueHeaders: multiHeaders != nil)
+            usedMultiValueHeaders: !(multiHeaders ?? []).isEmpty)
     }
 
     static func decodeV2(_ root: EventObject, kind: Kind) throws(RuntimeError) -> HTTPEventRequest {

@@ -40,7 +40,9 @@ public struct HTTPEventRequest: Sendable {
     public var requestID: String?
     /// The API stage (none for ALB).
     public var stage: String?
-    /// True when the event carried `multiValueHeaders` (1.0 and ALB); the response then uses them.
+    /// True when the event carried `multiValueHeaders`: for ALB whenever the field is present
+    /// (the target group has them enabled, and its response must use only them), for REST APIs
+    /// when it is non-empty. The response then uses them.
     public var usedMultiValueHeaders: Bool
 
     /// Makes a request (tests, adapters).
