@@ -73,11 +73,14 @@ extension HTTPEventRequest {
         let httpPath = try http.optionalString("path")
         let path = httpPath ?? rawPath ?? "/"
         var headers = HTTPHeaders(try root.singleValueMap("headers") ?? [])
-        if let cookies = try root.optionalStringArray("cookies"), !cookies.isEmpty {
+        // 2.0 moves the Cookie header into `cookies`; put it back unless the event kept both.
+        if let cookies = try root.optionalStringArray("cookies"), !cookies.isEmpty, headers["cookie"] == nil {
             headers.add("cookie", cookies.joined(separator: "; "))
         }
+        // `rawQueryString` keeps repeated names apart (`queryStringParameters` joins them with
+        // commas), so it wins when it has content.
         var query: [(name: String, value: String)] = []
-        if let raw = try root.optionalString("rawQueryString") {
+        if let raw = try root.optionalString("rawQueryString"), !raw.isEmpty {
             query = QueryString.parse(raw)
         } else if let single = try root.singleValueMap("queryStringParameters") {
             query = single

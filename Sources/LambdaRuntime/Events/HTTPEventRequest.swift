@@ -26,8 +26,8 @@ public struct HTTPEventRequest: Sendable {
     /// `rawPath`; ALB `path`. Falls back to `path` when the event lacks it.
     public var rawPath: String
     /// Query parameters in order, repeated names kept. 1.0 values come decoded by API Gateway;
-    /// 2.0 values are percent-decoded here from `rawQueryString`; ALB values are as ALB sent them
-    /// (percent-encoded).
+    /// 2.0 values are percent-decoded here from `rawQueryString` (or, when that is empty, taken
+    /// from `queryStringParameters`); ALB values are as ALB sent them (percent-encoded).
     public var query: [(name: String, value: String)]
     /// Header fields; for 2.0 the `cookies` array is folded back into one `cookie` header.
     public var headers: HTTPHeaders
