@@ -20,7 +20,7 @@ extension LambdaRuntime {
         do {
             client = try makeClient(try environment.runtimeAPIEndpoint())
         } catch {
-            options.log("bootstrap: cannot reach the Runtime API: \(error)")
+            options.log("bootstrap: no usable Runtime API endpoint: \(error)")
             return failureExitCode
         }
         let handler: Handler

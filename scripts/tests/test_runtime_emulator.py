@@ -62,12 +62,22 @@ def emulator(*args, env=None, cwd=None):
                 proc.wait()
 
 
+def require_awslambdaric():
+    """AWS's runtime client is the independent check of the emulator: skip loudly without it in
+    a user's clone, fail under CI."""
+    try:
+        import awslambdaric  # noqa: F401
+    except ImportError:
+        message = "awslambdaric MISSING (pip install awslambdaric): the emulator tests against AWS's client did NOT run"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 def python_function(*extra, env=None):
+    require_awslambdaric()
     bootstrap = ["--bootstrap", sys.executable, "-m", "awslambdaric", "handler.fn"]
     return emulator("--task-root", str(FIXTURES), *extra, *bootstrap, env=env, cwd=str(FIXTURES))
-
-
-awslambdaric = pytest.importorskip("awslambdaric", reason="pip install awslambdaric")
 
 
 # --- CLI -------------------------------------------------------------------------------------
@@ -167,7 +177,7 @@ def test_oversized_result_is_413():
 
 
 def test_init_error_reported_to_callers():
-    with python_function(env={"ES_FIXTURE": "1"}, *["--env", "FIXTURE_FAIL_INIT=1"]) as emu:
+    with python_function("--env", "FIXTURE_FAIL_INIT=1") as emu:
         status, headers, body = emu.invoke({"x": 1})
         assert status == 502
         assert "fixture init failure requested" in json.loads(body)["errorMessage"]
@@ -244,3 +254,46 @@ def test_swift_init_error_reaches_caller(swift_bootstrap):
         status, _, body = emu.invoke({"x": 1})
         assert status == 502
         assert "AWS_REGION" in json.loads(body)["errorMessage"]
+
+
+def test_swift_bootstrap_started_by_hand_with_a_base_path(swift_bootstrap):
+    with emulator("--no-spawn") as emu:
+        env = {"PATH": os.environ.get("PATH", ""), "AWS_REGION": "eu-west-1",
+               "AWS_LAMBDA_RUNTIME_API": f"http://127.0.0.1:{emu.ports['runtime_port']}/base"}
+        runtime = subprocess.Popen([swift_bootstrap], env=env, stderr=subprocess.PIPE)
+        try:
+            status, _, body = emu.request("http_port", "DELETE", "/a%20b", None)
+            assert status == 200, body
+            assert json.loads(body) == {"method": "DELETE", "path": "/a%20b", "body": ""}
+        finally:
+            runtime.kill()
+            runtime.wait()
+
+
+def test_swift_init_error_of_a_bootstrap_started_by_hand(swift_bootstrap):
+    with emulator("--no-spawn", "--exit-on-init-error") as emu:
+        env = {"AWS_REGION": "Not A Region", "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{emu.ports['runtime_port']}"}
+        runtime = subprocess.run([swift_bootstrap], env=env, capture_output=True, timeout=60)
+        assert runtime.returncode == 1
+        assert b"AWS_REGION" in runtime.stderr
+        assert emu.proc.wait(timeout=60) == 1
+        log = emu.stderr_text()
+        assert "init error reported: Runtime.InvalidFunctionEnvironment" in log
+        assert "not a region name" in log
+
+
+def test_swift_bootstrap_without_runtime_api_exits_non_zero(swift_bootstrap):
+    runtime = subprocess.run([swift_bootstrap], env={"AWS_REGION": "eu-west-1"}, capture_output=True, timeout=60)
+    assert runtime.returncode == 1
+    assert b"AWS_LAMBDA_RUNTIME_API is not set" in runtime.stderr
+
+
+def test_swift_bootstrap_gives_up_when_the_runtime_api_goes_away(swift_bootstrap):
+    with emulator("--no-spawn") as emu:
+        port = emu.ports["runtime_port"]
+    # The emulator is gone: the port is closed.
+    runtime = subprocess.run([swift_bootstrap], env={"AWS_REGION": "eu-west-1", "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{port}"},
+                             capture_output=True, timeout=60)
+    assert runtime.returncode == 1
+    assert b"runtimeAPIUnreachable" in runtime.stderr
+    assert b"4 attempts" in runtime.stderr

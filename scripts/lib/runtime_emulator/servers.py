@@ -57,9 +57,15 @@ class _Base(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+def _api_path(path):
+    """The path from the API version on: a runtime may put a base path in front of it."""
+    at = path.find(API + "/")
+    return path[at:] if at >= 0 else path
+
+
 class RuntimeAPIHandler(_Base):
     def do_GET(self):
-        if self.path != f"{API}/invocation/next":
+        if _api_path(self.path) != f"{API}/invocation/next":
             return self.send(404, b'{"errorType":"NotFound"}')
         inv = self.server.function.next_invocation(self.server.stopping)
         if inv is None:
@@ -77,14 +83,15 @@ class RuntimeAPIHandler(_Base):
         body = self.read_body()
         f = self.server.function
         error_type = self.headers.get("Lambda-Runtime-Function-Error-Type")
-        m = re.match(rf"^{API}/invocation/([^/]+)/(response|error)$", self.path)
+        path = _api_path(self.path)
+        m = re.match(rf"^{API}/invocation/([^/]+)/(response|error)$", path)
         if m:
             if m.group(2) == "response":
                 status, answer = f.post_response(m.group(1), body)
             else:
                 status, answer = f.post_error(m.group(1), error_type, body)
             return self.send(status, answer)
-        if self.path == f"{API}/init/error":
+        if path == f"{API}/init/error":
             status, answer = f.post_init_error(error_type, body)
             return self.send(status, answer)
         self.send(404, b'{"errorType":"NotFound"}')
