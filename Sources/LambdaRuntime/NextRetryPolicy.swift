@@ -25,7 +25,9 @@ public struct NextRetryPolicy: Sendable {
 
     /// Retry after a pause, or stop.
     public enum Decision: Equatable, Sendable {
+        /// Call `/next` again after this pause.
         case retry(afterMilliseconds: Int)
+        /// Stop: the loop throws `.runtimeAPIUnreachable`.
         case giveUp
     }
 }

@@ -3,24 +3,31 @@
 public struct RuntimeError: Error, CustomStringConvertible, Sendable {
     /// Every way the runtime and the event decoders fail.
     public enum Code: String, Sendable {
-        // The environment Lambda gives the process.
+        /// `AWS_LAMBDA_RUNTIME_API` is not set.
         case missingRuntimeAPIEnvironment
+        /// `AWS_LAMBDA_RUNTIME_API` is not `host:port` or an `http://` URL.
         case invalidRuntimeAPIEndpoint
+        /// A setting Lambda always provides (`AWS_REGION`, …) is missing or malformed.
         case invalidFunctionEnvironment
-        // The Runtime API itself.
+        /// The Runtime API gave no answer (connection refused, reset, timed out).
         case runtimeAPIUnreachable
+        /// The Runtime API answered with a status other than the one the call expects.
         case unexpectedStatus
-        // `/next` headers (one per required header).
+        /// `/next` came without `Lambda-Runtime-Aws-Request-Id`.
         case missingRequestID
+        /// `/next` came without `Lambda-Runtime-Deadline-Ms`.
         case missingDeadline
+        /// `Lambda-Runtime-Deadline-Ms` is not a millisecond timestamp.
         case invalidDeadline
+        /// `/next` came without `Lambda-Runtime-Invoked-Function-Arn`.
         case missingInvokedFunctionARN
-        // Results the runtime refuses to send.
-        case responseTooLarge
-        // Events.
+        /// The event is not JSON.
         case eventNotJSON
+        /// The event is JSON but not one of the supported HTTP request kinds.
         case unsupportedEvent
+        /// The event is a supported kind with a missing or mistyped field.
         case invalidEvent
+        /// A body marked `isBase64Encoded` is not valid base64.
         case invalidBase64
     }
 

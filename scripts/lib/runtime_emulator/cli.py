@@ -66,6 +66,9 @@ def parse_args(argv):
     args = p.parse_args(argv)
     if args.bootstrap is not None and not args.bootstrap:
         p.error("--bootstrap needs a PATH")
+    if args.bootstrap and os.sep in args.bootstrap[0]:
+        # The function runs in --task-root; a relative path means relative to the caller.
+        args.bootstrap[0] = os.path.abspath(args.bootstrap[0])
     for kv in args.env:
         if "=" not in kv or kv.startswith("="):
             p.error(f"--env wants K=V, got {kv!r}")
