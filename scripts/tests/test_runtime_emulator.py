@@ -297,3 +297,54 @@ def test_swift_bootstrap_gives_up_when_the_runtime_api_goes_away(swift_bootstrap
     assert runtime.returncode == 1
     assert b"runtimeAPIUnreachable" in runtime.stderr
     assert b"4 attempts" in runtime.stderr
+
+
+# --- the HTTP front's event building and response mapping, without I/O ------------------------
+
+def _events_module():
+    sys.path.insert(0, str(SCRIPTS / "lib"))
+    from runtime_emulator import events
+    return events
+
+
+def test_build_event_payload_2_0():
+    events = _events_module()
+    headers = [("Host", "x"), ("X-A", "1"), ("x-a", "2"), ("Cookie", "a=1; b=2")]
+    doc = json.loads(events.build_event("2.0", "PATCH", "/p/q?k=1&k=2&e", headers, b"\xff", "10.1.2.3"))
+    assert doc["version"] == "2.0"
+    assert (doc["rawPath"], doc["rawQueryString"]) == ("/p/q", "k=1&k=2&e")
+    assert doc["headers"] == {"host": "x", "x-a": "1,2"}
+    assert doc["cookies"] == ["a=1", "b=2"]
+    assert doc["queryStringParameters"] == {"k": "1,2", "e": ""}
+    assert doc["requestContext"]["http"] == {"method": "PATCH", "path": "/p/q", "protocol": "HTTP/1.1",
+                                             "sourceIp": "10.1.2.3", "userAgent": ""}
+    assert (doc["body"], doc["isBase64Encoded"]) == ("/w==", True)
+
+
+def test_build_event_payload_1_0():
+    events = _events_module()
+    doc = json.loads(events.build_event("1.0", "GET", "/a?x=1&x=2", [("X-A", "1"), ("X-A", "2")], b"", "10.0.0.9"))
+    assert (doc["httpMethod"], doc["path"], doc["resource"]) == ("GET", "/a", "/{proxy+}")
+    assert doc["headers"] == {"X-A": "2"}
+    assert doc["multiValueHeaders"] == {"X-A": ["1", "2"]}
+    assert doc["queryStringParameters"] == {"x": "2"}
+    assert doc["multiValueQueryStringParameters"] == {"x": ["1", "2"]}
+    assert doc["requestContext"]["identity"]["sourceIp"] == "10.0.0.9"
+    assert (doc["body"], doc["isBase64Encoded"]) == (None, False)
+
+
+def test_parse_response():
+    events = _events_module()
+    status, headers, body = events.parse_response("2.0", json.dumps({
+        "statusCode": 302, "headers": {"Location": "/x"}, "cookies": ["s=1"], "body": "aGk=", "isBase64Encoded": True}))
+    assert (status, headers, body) == (302, [("Location", "/x"), ("Set-Cookie", "s=1")], b"hi")
+    status, headers, body = events.parse_response("1.0", json.dumps({
+        "statusCode": 200, "multiValueHeaders": {"Set-Cookie": ["a=1", "b=2"]}, "body": "ok"}))
+    assert (status, headers, body) == (200, [("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")], b"ok")
+    # HTTP API infers a 200 JSON answer from any other JSON; REST APIs refuse it.
+    assert events.parse_response("2.0", b'{"any":"thing"}') == (200, [("Content-Type", "application/json")], b'{"any":"thing"}')
+    for bad in (b'{"any":"thing"}', b"not json", b'{"statusCode":"200"}'):
+        with pytest.raises(events.BadResponse):
+            events.parse_response("1.0", bad)
+    with pytest.raises(events.BadResponse):
+        events.parse_response("2.0", json.dumps({"statusCode": 200, "body": "%%%", "isBase64Encoded": True}))
