@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CCurl"]),
         .target(name: "LambdaRuntime", dependencies: ["HTTP", "JSON"]),
         .target(name: "ESProxy", dependencies: ["CCrypto", "JSON", "JSONSchema", "SigV4", "HTTP", "LambdaRuntime"]),
-        .executableTarget(name: "bootstrap", dependencies: ["ESProxy", "LambdaRuntime"]),
+        .executableTarget(name: "bootstrap", dependencies: ["ESProxy", "LambdaRuntime", "JSON"]),
         .executableTarget(name: "schema-check", dependencies: ["JSON", "JSONSchema"]),
         // Micro-benchmarks behind scripts/bench (never run by the tests).
         .executableTarget(name: "esproxy-bench", dependencies: ["JSON", "JSONSchema", "SigV4"]),

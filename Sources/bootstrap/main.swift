@@ -1,1 +1,3 @@
-print("bootstrap: not yet wired")
+import LambdaRuntime
+
+LambdaRuntime.main { _ in APIGatewayHandler(EchoFunction.respond) }
