@@ -97,8 +97,13 @@ public final class DomainClient: DocumentStore {
             ("Host", endpoint.hostHeader), ("Content-Type", "application/json"),
         ]
         if let signer {
-            headers = signer.sign(method: "PUT", path: path, headers: headers, body: document,
-                                  unixSeconds: clock() / 1000)
+            do {
+                headers = try signer.sign(method: "PUT", path: path, headers: headers, body: document,
+                                          unixSeconds: clock() / 1000)
+            } catch {
+                log.message(.error, "could not sign the domain request: \(error)")
+                return .failed(GatewayError(.internalError, "the gateway could not sign the request"), retryable: false)
+            }
         }
         let request = HTTPRequest(method: "PUT", url: endpoint.baseURL + path, headers: headers, body: document,
                                   timeoutMilliseconds: timeoutMilliseconds)
@@ -120,8 +125,9 @@ public final class DomainClient: DocumentStore {
 
     /// Sleeps the calling thread (the runtime handles one invocation at a time).
     @Sendable public static func sleepMilliseconds(_ ms: Int) {
-        var ts = timespec(tv_sec: ms / 1000, tv_nsec: (ms % 1000) * 1_000_000)
-        while nanosleep(&ts, &ts) != 0 && errno == EINTR {}
+        var request = timespec(tv_sec: ms / 1000, tv_nsec: (ms % 1000) * 1_000_000)
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 
     /// A uniform random word for backoff jitter (from the CSPRNG; jitter needs no more, no less).

@@ -88,7 +88,7 @@ public struct Gateway {
         let id = ids.next()
         record.documentID = id
         object["@timestamp"] = .string(Timestamp.iso8601(unixMilliseconds: clock()))
-        let report = store.create(index: route.index, id: id, document: JSON.object(object).serialized(),
+        let report = store.create(index: route.index, id: id, document: JSON.object(object).serializedBytes(),
                                   deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
         record.retries = report.retries
         record.domainMilliseconds = report.domainMilliseconds
@@ -109,6 +109,6 @@ public struct Gateway {
 
     static func json(_ status: Int, _ body: JSON, _ extra: [(name: String, value: String)]) -> GatewayResponse {
         GatewayResponse(status: status, headers: [("Content-Type", "application/json")] + extra,
-                        body: body.serialized())
+                        body: body.serializedBytes())
     }
 }

@@ -1,3 +1,4 @@
+import LambdaRuntime
 /// How documents are signed for the domain (`ES_SIGNING`).
 public enum SigningMode: String, Sendable {
     /// SigV4 for service `es`: managed Amazon OpenSearch Service / Elasticsearch domains.
@@ -44,7 +45,7 @@ public struct GatewayConfig: Sendable {
     }
 
     /// Reads and checks the configuration from `environment`.
-    public init(environment env: [String: String]) throws(ConfigError) {
+    public init(environment env: LambdaEnvironment) throws(ConfigError) {
         guard let endpointText = env["ES_ENDPOINT"], !endpointText.isEmpty else {
             throw ConfigError(.missing, "ES_ENDPOINT", "is required: set it to the domain's URL, e.g. https://search-mydomain-abc.us-east-1.es.amazonaws.com")
         }
@@ -83,7 +84,7 @@ public struct GatewayConfig: Sendable {
         path.hasPrefix("/") ? path : taskRoot + "/" + path
     }
 
-    static func integer(_ env: [String: String], _ name: String, default value: Int,
+    static func integer(_ env: LambdaEnvironment, _ name: String, default value: Int,
                         range: ClosedRange<Int>) throws(ConfigError) -> Int {
         guard let text = env[name], !text.isEmpty else { return value }
         guard let v = Int(text), range.contains(v) else {

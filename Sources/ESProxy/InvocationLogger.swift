@@ -1,4 +1,5 @@
 import JSON
+import LambdaRuntime
 
 #if canImport(Glibc)
 import Glibc
@@ -70,7 +71,7 @@ public struct InvocationLogger: Sendable {
     }
 
     /// A logger configured from `AWS_LAMBDA_LOG_LEVEL` and `AWS_LAMBDA_LOG_FORMAT`.
-    public init(environment env: [String: String],
+    public init(environment env: LambdaEnvironment,
                 sink: @escaping @Sendable (String) -> Void = StandardOutput.writeLine) throws(ConfigError) {
         var level = LogLevel.info
         if let text = env["AWS_LAMBDA_LOG_LEVEL"], !text.isEmpty {
@@ -127,11 +128,11 @@ public struct InvocationLogger: Sendable {
             o["level"] = .string(at.name)
             o["message"] = .string(message)
             for (k, v) in fields { o[k] = v }
-            sink(JSON.object(o).serializedString())
+            sink(JSON.object(o).serialized())
         case .text:
             var line = "\(time) \(at.name) \(message)"
             for (k, v) in fields {
-                if case .string(let s) = v { line += " \(k)=\(s)" } else { line += " \(k)=\(v.serializedString())" }
+                if case .string(let s) = v { line += " \(k)=\(s)" } else { line += " \(k)=\(v.serialized())" }
             }
             sink(line)
         }

@@ -1,3 +1,5 @@
+import ESProxy
 import LambdaRuntime
 
-LambdaRuntime.main { _ in APIGatewayHandler(EchoFunction.respond) }
+// Everything is built and checked once at init; the loop then only handles events.
+LambdaRuntime.main(initialize: GatewayFunction.make)

@@ -1,11 +1,12 @@
 import XCTest
 @testable import ESProxy
+import LambdaRuntime
 
 final class ConfigTests: XCTestCase {
     let minimal = ["ES_ENDPOINT": "https://search-demo-abc.us-east-1.es.amazonaws.com", "AWS_REGION": "us-east-1"]
 
     func testDefaults() throws {
-        let c = try GatewayConfig(environment: minimal)
+        let c = try GatewayConfig(environment: LambdaEnvironment(minimal))
         XCTAssertEqual(c.endpoint.baseURL, "https://search-demo-abc.us-east-1.es.amazonaws.com")
         XCTAssertEqual(c.index, "bigsurvey")
         XCTAssertEqual(c.signing, .es)
@@ -27,7 +28,7 @@ final class ConfigTests: XCTestCase {
         env["ES_TIMEOUT_MS"] = "3000"
         env["DOC_ID"] = "uuid7"
         env["LAMBDA_TASK_ROOT"] = "/var/task"
-        let c = try GatewayConfig(environment: env)
+        let c = try GatewayConfig(environment: LambdaEnvironment(env))
         XCTAssertEqual(c.index, "surveys-2026")
         XCTAssertEqual(c.signing, .aoss)
         XCTAssertEqual(c.resolve(c.schemaFile), "/opt/s.json")
@@ -58,7 +59,7 @@ final class ConfigTests: XCTestCase {
         for (name, value, code) in cases {
             var env = minimal
             env[name] = value
-            XCTAssertThrowsError(try GatewayConfig(environment: env), "\(name)=\(value ?? "<unset>")") { error in
+            XCTAssertThrowsError(try GatewayConfig(environment: LambdaEnvironment(env)), "\(name)=\(value ?? "<unset>")") { error in
                 let e = error as! ConfigError
                 XCTAssertEqual(e.code, code, "\(name)")
                 XCTAssertEqual(e.variable, name)
@@ -68,7 +69,7 @@ final class ConfigTests: XCTestCase {
     }
 
     func testNoRegionNeededWithoutSigning() throws {
-        let c = try GatewayConfig(environment: ["ES_ENDPOINT": "http://127.0.0.1:9200", "ES_SIGNING": "none"])
+        let c = try GatewayConfig(environment: LambdaEnvironment(["ES_ENDPOINT": "http://127.0.0.1:9200", "ES_SIGNING": "none"]))
         XCTAssertEqual(c.signing, .none)
         XCTAssertEqual(c.endpoint.baseURL, "http://127.0.0.1:9200")
     }
