@@ -44,13 +44,8 @@ public final class HTTPClient {
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         self.caBundle = configuration.caBundlePath.map { .resolved($0) } ?? .unresolved
-        do {
-            try applyPersistentOptions()
-        } catch {
-            curl_easy_cleanup(handle)
-            errorBuffer.deallocate()
-            throw error
-        }
+        // Every stored property is set, so if this throws, deinit frees the handle and buffer.
+        try applyPersistentOptions()
     }
 
     deinit {
@@ -67,39 +62,22 @@ public final class HTTPClient {
         }
         if destination.isHTTPS { try ensureCABundle() }
         let headers = try HeaderList(request.headers)
-        try applyRequestOptions(request, headers: headers)
         defer { _ = esp_setopt_slist(handle, CURLOPT_HTTPHEADER, nil) }
+        try applyRequestOptions(request, headers: headers)
 
         return try withBody(request) { () throws(HTTPError) -> HTTPResponse in
-            var attempt = 1
-            while true {
-                let result = perform(freshConnection: attempt > 1)
-                switch result {
-                case .success(let response):
-                    return response
-                case .failure(let failure):
-                    let decision = RetryPolicy.Attempt(
-                        curlCode: failure.code, reusedConnection: failure.reusedConnection,
-                        receivedResponseBytes: failure.receivedResponseBytes, number: attempt)
-                    guard retryPolicy.shouldRetry(decision) else {
-                        throw HTTPError(curlCode: failure.code, url: request.url, detail: failure.detail)
-                    }
-                    retryCount += 1
-                    attempt += 1
-                }
+            let (result, retries) = retryPolicy.run { fresh in perform(freshConnection: fresh) }
+            retryCount += retries
+            switch result {
+            case .success(let response):
+                return response
+            case .failure(let failure):
+                throw HTTPError(curlCode: failure.curlCode, url: request.url, detail: failure.detail)
             }
         }
     }
 
-    /// What one `curl_easy_perform` left behind when it failed.
-    private struct Failure: Error {
-        var code: CURLcode
-        var reusedConnection: Bool
-        var receivedResponseBytes: Bool
-        var detail: String
-    }
-
-    private func perform(freshConnection: Bool) -> Result<HTTPResponse, Failure> {
+    private func perform(freshConnection: Bool) -> Result<HTTPResponse, TransferFailure> {
         accumulator.reset()
         errorBuffer[0] = 0
         _ = esp_setopt_long(handle, CURLOPT_FRESH_CONNECT, freshConnection ? 1 : 0)
@@ -108,8 +86,8 @@ public final class HTTPClient {
         _ = esp_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         connectionsOpened += connects
         guard code == CURLE_OK else {
-            let failure = Failure(
-                code: code, reusedConnection: connects == 0,
+            let failure = TransferFailure(
+                curlCode: code, reusedConnection: connects == 0,
                 receivedResponseBytes: accumulator.receivedResponseBytes,
                 detail: String(cString: errorBuffer))
             accumulator.reset()

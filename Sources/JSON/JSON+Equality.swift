@@ -18,7 +18,7 @@ extension JSON: Equatable, Hashable {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .number(let y)): return x == y
-        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.string(let x), .string(let y)): return ExactKey.bytesEqual(x, y)
         case (.array(let x), .array(let y)):
             guard x.count == y.count else { return false }
             for i in x.indices { pending.append((x[i], y[i])) }

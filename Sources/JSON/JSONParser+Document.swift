@@ -1,12 +1,10 @@
 /// An array or object being filled; the parser keeps these on an explicit stack.
 struct OpenContainer {
     let isObject: Bool
-    /// Where the `[` or `{` is, for messages.
-    let start: Int
-    var elements: [JSON] = []
-    var members: [(key: String, value: JSON)] = []
-    /// The key whose value is being parsed.
-    var pendingKey: String = ""
+    /// Where its elements begin in the parser's `values`.
+    let base: Int
+    /// Where its keys begin in the parser's `keys`.
+    let keyBase: Int
     /// Keys seen so far, once the object is too large for a linear duplicate scan.
     var keySet: Set<ExactKey>?
 
@@ -25,7 +23,7 @@ extension JSONParser {
         }
         skipWhitespace()
         guard pos < b.count else { throw fail(.emptyInput, at: pos, "no JSON value in the input") }
-        let value = try values()
+        let value = try nestedValue()
         skipWhitespace()
         if pos < b.count {
             throw fail(.trailingContent, at: pos, "unexpected \(describeByte(at: pos)) after the JSON value")
@@ -34,7 +32,7 @@ extension JSONParser {
     }
 
     /// Parses one value, nested ones included, without recursion.
-    private mutating func values() throws(JSONParseError) -> JSON {
+    private mutating func nestedValue() throws(JSONParseError) -> JSON {
         var stack: [OpenContainer] = []
         while true {
             // A value starts here.
@@ -44,26 +42,24 @@ extension JSONParser {
             switch b[pos] {
             case UInt8(ascii: "["):
                 guard stack.count < options.maxDepth else { throw depthError(pos) }
-                let start = pos
                 pos += 1
                 skipWhitespace()
                 if pos < b.count, b[pos] == UInt8(ascii: "]") {
                     pos += 1
                     value = .array([])
                 } else {
-                    stack.append(OpenContainer(isObject: false, start: start))
+                    stack.append(OpenContainer(isObject: false, base: values.count, keyBase: keys.count))
                     continue
                 }
             case UInt8(ascii: "{"):
                 guard stack.count < options.maxDepth else { throw depthError(pos) }
-                let start = pos
                 pos += 1
                 skipWhitespace()
                 if pos < b.count, b[pos] == UInt8(ascii: "}") {
                     pos += 1
                     value = .object(JSONObject())
                 } else {
-                    var container = OpenContainer(isObject: true, start: start)
+                    var container = OpenContainer(isObject: true, base: values.count, keyBase: keys.count)
                     try memberKey(into: &container)
                     stack.append(container)
                     continue
@@ -81,11 +77,7 @@ extension JSONParser {
                 guard !stack.isEmpty else { return value }
                 let top = stack.count - 1
                 let isObject = stack[top].isObject
-                if isObject {
-                    stack[top].members.append((stack[top].pendingKey, value))
-                } else {
-                    stack[top].elements.append(value)
-                }
+                values.push(value)
                 skipWhitespace()
                 guard pos < b.count else {
                     throw fail(.unexpectedEnd, at: pos, isObject ? "unexpected end of input, expected ',' or '}'"
@@ -105,11 +97,11 @@ extension JSONParser {
                 if isObject, c == UInt8(ascii: "}") {
                     pos += 1
                     let closed = stack.removeLast()
-                    value = .object(JSONObject(uniqueMembers: closed.members))
+                    value = .object(JSONObject(uniqueMembers: keys.popAll(from: closed.keyBase, pairedWith: &values, from: closed.base)))
                 } else if !isObject, c == UInt8(ascii: "]") {
                     pos += 1
                     let closed = stack.removeLast()
-                    value = .array(closed.elements)
+                    value = .array(values.popAll(from: closed.base))
                 } else {
                     throw fail(.unexpectedCharacter, at: pos,
                                "unexpected \(describeByte(at: pos)), expected ',' or \(isObject ? "'}'" : "']'")")
@@ -126,14 +118,15 @@ extension JSONParser {
         }
         let keyStart = pos
         let key = try string()
-        if container.keySet == nil, container.members.count < OpenContainer.linearKeyLimit {
-            for m in container.members where m.key.utf8.elementsEqual(key.utf8) {
+        let memberCount = keys.count - container.keyBase
+        if container.keySet == nil, memberCount < OpenContainer.linearKeyLimit {
+            for i in container.keyBase..<keys.count where ExactKey.bytesEqual(keys[i], key) {
                 throw duplicateError(key, keyStart)
             }
         } else {
             if container.keySet == nil {
-                var set = Set<ExactKey>(minimumCapacity: container.members.count * 2)
-                for m in container.members { set.insert(ExactKey(m.key)) }
+                var set = Set<ExactKey>(minimumCapacity: memberCount * 2)
+                for i in container.keyBase..<keys.count { set.insert(ExactKey(keys[i])) }
                 container.keySet = set
             }
             guard container.keySet!.insert(ExactKey(key)).inserted else { throw duplicateError(key, keyStart) }
@@ -144,7 +137,7 @@ extension JSONParser {
             throw fail(.unexpectedCharacter, at: pos, "unexpected \(describeByte(at: pos)), expected ':'")
         }
         pos += 1
-        container.pendingKey = key
+        keys.push(key)
     }
 
     /// `true`, `false` or `null` at `pos`; anything else is a bad literal or a stray byte.

@@ -1,4 +1,15 @@
 extension JSONParser {
+    /// `text` as a number if it is exactly one RFC 8259 number (no whitespace, nothing else).
+    static func number(exactly text: String) -> JSONNumber? {
+        var text = text
+        return text.withUTF8 { buffer -> JSONNumber? in
+            guard let first = buffer.first, first == UInt8(ascii: "-") || first &- 48 < 10 else { return nil }
+            var parser = JSONParser(buffer, options: Options())
+            guard let number = try? parser.number(), parser.pos == buffer.count else { return nil }
+            return number
+        }
+    }
+
     /// The number starting at `pos` (a `-` or a digit), validated and normalised in one pass.
     mutating func number() throws(JSONParseError) -> JSONNumber {
         let start = pos

@@ -8,6 +8,8 @@ extension JSONParser {
         var i = start
         let n = b.count
         while i < n {
+            i = skipPlainASCII(from: i)
+            guard i < n else { break }
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 pos = i + 1
@@ -33,6 +35,8 @@ extension JSONParser {
             // Copy a run of plain bytes in one go.
             let runStart = i
             while i < n {
+                i = skipPlainASCII(from: i)
+                guard i < n else { break }
                 let c = b[i]
                 if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { break }
                 if c < 0x20 { throw controlError(i) }
@@ -156,6 +160,33 @@ extension JSONParser {
             throw fail(.invalidUTF8, at: i, "invalid UTF-8 sequence")
         }
         return i + length
+    }
+
+    /// Skips printable ASCII other than `"` and `\\` eight bytes at a time; returns the index of
+    /// the first byte needing a closer look, or the start of the last partial word.
+    @inline(__always)
+    private func skipPlainASCII(from start: Int) -> Int {
+        var i = start
+        let n = b.count
+        guard let base = b.baseAddress else { return i }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i &+ 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // Per-byte tests on the whole word (exact "any byte" answers): x - 1 borrows into the
+            // high bit only where a byte of x is zero (or, for `- 0x20`, below 0x20).
+            let quote = w ^ (ones &* 0x22)
+            let backslash = w ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((w &- ones &* 0x20) & ~w) | w
+            let flagged = special & highs
+            if flagged != 0 {
+                // Below the first special byte nothing borrows, so the lowest flag is exact.
+                return i &+ flagged.trailingZeroBitCount &>> 3
+            }
+            i &+= 8
+        }
+        return i
     }
 
     private func controlError(_ i: Int) -> JSONParseError {

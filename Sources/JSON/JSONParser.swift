@@ -40,8 +40,12 @@ public struct JSONParser: ~Copyable {
     let options: Options
     /// Reused buffer for strings with escapes, so each such string costs one String allocation.
     var scratch: [UInt8] = []
+    /// Finished elements of all open containers, innermost last.
+    var values = MoveStack<JSON>()
+    /// Keys of all open objects, innermost last (one per member in `values`).
+    var keys = MoveStack<String>()
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) {
         b = bytes
         pos = 0
         self.options = options

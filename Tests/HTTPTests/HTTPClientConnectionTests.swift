@@ -39,6 +39,23 @@ final class HTTPClientConnectionTests: XCTestCase {
         XCTAssertEqual(client.connectionReuseCount, 3, "close-after 2 and 3 and /stats reused a connection")
     }
 
+    /// What Lambda sees after a freeze: the peer reset the idle connection long ago.
+    func testConnectionResetWhileIdleIsTransparent() throws {
+        let server = try TestServer()
+        let client = try HTTPClient.local()
+        for round in 0..<3 {
+            XCTAssertEqual(try client.send(HTTPRequest(url: server.base + "/idle-reset?ms=50")).status, 200)
+            // Wait until the server has reset the idle connection (no timing is asserted).
+            usleep(300_000)
+            let echo = try client.json(Echo.self, HTTPRequest(method: "POST", url: server.base + "/echo", body: Array("round \(round)".utf8)))
+            XCTAssertEqual(echo.body, "round \(round)")
+        }
+        let stats = try client.json(ServerStats.self, HTTPRequest(url: server.base + "/stats"))
+        XCTAssertEqual(stats.hits["/echo"], 3, "each POST arrived exactly once")
+        XCTAssertEqual(stats.connections, 4, "one per idle-reset round, plus the first")
+        XCTAssertEqual(client.connectionsOpened, 4)
+    }
+
     func testResponseCutShortIsReportedAndNotResent() throws {
         let server = try TestServer()
         let client = try HTTPClient.local()

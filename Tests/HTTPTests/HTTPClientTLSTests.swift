@@ -40,6 +40,16 @@ final class HTTPClientTLSTests: XCTestCase {
         assertHTTPError(.tls) { try client.send(HTTPRequest(url: "https://127.0.0.1:\(server.port)/echo")) }
     }
 
+    /// The client insists on TLS 1.2+. (Debian's system OpenSSL policy refuses TLS 1.1 as well;
+    /// this guards platforms whose policy does not.)
+    func testServerLimitedToTLS11IsRefused() throws {
+        let tls = try TLSFixture()
+        let cert = try tls.makeCertificate("server", subjectAltName: "IP:127.0.0.1")
+        let server = try TestServer(certificate: cert.certificate, key: cert.key, maxTLS11: true)
+        let client = try HTTPClient(.init(caBundlePath: cert.certificate, ignoreProxyEnvironment: true))
+        assertHTTPError(.tls) { try client.send(HTTPRequest(url: "https://127.0.0.1:\(server.port)/echo")) }
+    }
+
     func testPlainHTTPClientAgainstTLSServerIsNotAResponse() throws {
         let tls = try TLSFixture()
         let cert = try tls.makeCertificate("server", subjectAltName: "IP:127.0.0.1")

@@ -13,11 +13,12 @@ final class TestServer {
     static let script = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("Fixtures/test_server.py")
 
-    init(certificate: String? = nil, key: String? = nil) throws {
+    init(certificate: String? = nil, key: String? = nil, maxTLS11: Bool = false) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["python3", Self.script.path]
         if let certificate, let key { arguments += ["--cert", certificate, "--key", key] }
+        if maxTLS11 { arguments += ["--max-tls", "1.1"] }
         process.arguments = arguments
         let stdin = Pipe()
         let stdout = Pipe()
@@ -48,10 +49,13 @@ final class TestServer {
 
     var base: String { "http://127.0.0.1:\(port)" }
 
+    /// Closing stdin makes the server exit by itself; SIGTERM is the fallback if it hangs.
     func stop() {
         guard process.isRunning else { return }
         try? stdin.fileHandleForWriting.close()
-        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
     }
 

@@ -29,6 +29,10 @@ final class ParserErrorTests: XCTestCase {
     func testEmptyInput() {
         expect("", .emptyInput, at: 0)
         expect(" \n\t\r ", .emptyInput, at: 5)
+        // An empty raw buffer may have no base address at all.
+        XCTAssertThrowsError(try JSONParser.parse(UnsafeRawBufferPointer(start: nil, count: 0))) {
+            XCTAssertEqual(($0 as? JSONParseError)?.code, .emptyInput)
+        }
     }
 
     func testTrailingContent() {
@@ -143,6 +147,31 @@ final class ParserErrorTests: XCTestCase {
         expect([q, 0x5C, 0x6E, 0xC3, q], .invalidUTF8, at: 3)          // after an escape
         // Keys are strings too.
         expect([0x7B, q, 0xC0, 0xAF, q, 0x3A, 0x31, 0x7D], .invalidUTF8, at: 2)
+    }
+
+    func testEveryByteAtEveryWordPosition() throws {
+        // Strings are scanned a word at a time, before and after an escape: each byte value must
+        // be noticed wherever it falls.
+        for (prefix, decoded) in [([UInt8](), ""), ([0x5C, 0x6E], "\n")] {
+            for byte in 0...255 {
+                let c = UInt8(byte)
+                for position in 0..<17 {
+                    let input = [0x22] + prefix + Array(repeating: 0x61, count: position) + [c]
+                        + Array(repeating: 0x61, count: 10) + [0x22]
+                    let at = 1 + prefix.count + position
+                    switch c {
+                    case ..<0x20: expect(input, .controlCharacterInString, at: at)
+                    case 0x22: expect(input, .trailingContent, at: at + 1)
+                    case 0x5C: expect(input, .invalidEscape, at: at)
+                    case 0x80...: expect(input, .invalidUTF8, at: at)
+                    default:
+                        let expected = decoded + String(repeating: "a", count: position) + String(UnicodeScalar(c))
+                            + String(repeating: "a", count: 10)
+                        XCTAssertEqual(try JSON(parsing: input).stringValue, expected)
+                    }
+                }
+            }
+        }
     }
 
     func testDuplicateKeys() {

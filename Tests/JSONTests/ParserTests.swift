@@ -45,16 +45,20 @@ final class ParserTests: XCTestCase {
         let z = try XCTUnwrap(parse("-0.000e5").numberValue)
         XCTAssertTrue(z.isZero)
         XCTAssertFalse(z.negative)
-        // The parser and JSONNumber(_:) must agree on every number they both accept.
-        let texts = ["0", "-0", "1", "10", "100e-2", "0.001", "1E+2", "1e-0", "9007199254740993", "-3.14159",
-                     "5e100000000", "0.1e-100000000", "120e1", "-0.0"]
-        for text in texts {
-            let parsed = try XCTUnwrap(parse(text).numberValue, text)
-            let direct = try XCTUnwrap(JSONNumber(text), text)
-            XCTAssertEqual(parsed.digits, direct.digits, text)
-            XCTAssertEqual(parsed.exponent, direct.exponent, text)
-            XCTAssertEqual(parsed.negative, direct.negative, text)
+        // Literal kept; value normalised to (sign, digits without leading/trailing zeros, exponent).
+        let cases: [(String, Bool, [UInt8], Int)] = [
+            ("0", false, [], 0), ("-0", false, [], 0), ("-0.0", false, [], 0), ("1", false, [1], 0),
+            ("10", false, [1], 1), ("100e-2", false, [1], 0), ("0.001", false, [1], -3), ("1E+2", false, [1], 2),
+            ("1e-0", false, [1], 0), ("9007199254740993", false, [9, 0, 0, 7, 1, 9, 9, 2, 5, 4, 7, 4, 0, 9, 9, 3], 0),
+            ("-3.14159", true, [3, 1, 4, 1, 5, 9], -5), ("5e100000000", false, [5], 100_000_000),
+            ("0.1e-100000000", false, [1], -100_000_001), ("120e1", false, [1, 2], 2), ("-0.0500", true, [5], -2),
+        ]
+        for (text, negative, digits, exponent) in cases {
+            let parsed = try XCTUnwrap(parse("[\(text)]").arrayValue?.first?.numberValue, text)
             XCTAssertEqual(parsed.literal, text)
+            XCTAssertEqual(parsed.negative, negative, text)
+            XCTAssertEqual(parsed.digits, digits, text)
+            XCTAssertEqual(parsed.exponent, exponent, text)
         }
     }
 

@@ -11,12 +11,13 @@ Routes (any method):
   /bytes?n=N       N bytes, byte i = i % 251
   /sleep?ms=N      waits N ms, then 200
   /close-after     200, then closes the connection without announcing it (no Connection: close)
+  /idle-reset?ms=N 200, then resets the connection (RST) once it has been idle for N ms
   /truncate        announces 100 body bytes, sends 10, closes
   /drop            reads the request, closes without answering
   /multi           duplicate and oddly cased response headers, and an obs-folded one
   /redirect        302 to /echo
   /stats           JSON: connections accepted, hits per path
-Optional TLS: --cert FILE --key FILE.
+Optional TLS: --cert FILE --key FILE [--max-tls 1.1].
 """
 import argparse
 import hashlib
@@ -25,10 +26,14 @@ import json
 import os
 import socket
 import ssl
+import struct
 import sys
 import threading
 import time
 import urllib.parse
+import warnings
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)  # TLS 1.0/1.1 are, on purpose
 
 
 class Server(http.server.ThreadingHTTPServer):
@@ -56,6 +61,7 @@ class Server(http.server.ThreadingHTTPServer):
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
 
     def log_message(self, *args):
         pass
@@ -64,6 +70,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if name.startswith("do_"):
             return self.handle_any
         raise AttributeError(name)
+
+    reset_on_close = False
+
+    def finish(self):
+        if self.reset_on_close:
+            # Linger 0: close() sends RST instead of FIN, like a NAT or load balancer timing out.
+            self.request.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        super().finish()
 
     def read_body(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -117,6 +131,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/close-after":
             self.reply(200, b"bye")
             self.close_connection = True
+        elif path == "/idle-reset":
+            self.reply(200, b"idle")
+            # handle_one_request treats the read timeout as the end of the connection.
+            self.request.settimeout(int(query.get("ms", "100")) / 1000.0)
+            self.reset_on_close = True
         elif path == "/truncate":
             self.send_response(200)
             self.send_header("Content-Length", "100")
@@ -157,11 +176,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--max-tls", choices=["1.1"], help="offer nothing newer than TLS 1.1")
     args = parser.parse_args()
     context = None
     if args.cert:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(args.cert, args.key)
+        if args.max_tls == "1.1":
+            context.set_ciphers("DEFAULT:@SECLEVEL=0")
+            context.minimum_version = ssl.TLSVersion.TLSv1
+            context.maximum_version = ssl.TLSVersion.TLSv1_1
     server = Server(context)
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     print("PORT %d" % server.server_address[1], flush=True)
