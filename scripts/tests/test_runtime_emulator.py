@@ -168,6 +168,20 @@ def test_timeout_kills_and_respawns():
         assert status == 504
 
 
+def test_init_that_never_finishes_is_a_timeout():
+    with python_function("--init-timeout", "1", "--env", "FIXTURE_HANG_INIT=1") as emu:
+        status, _, body = emu.invoke({"x": 1})
+        assert status == 504
+        assert "init limit" in json.loads(body)["errorMessage"]
+
+
+def test_no_runtime_started_by_hand_is_a_timeout():
+    with emulator("--no-spawn", "--init-timeout", "0.5") as emu:
+        status, _, body = emu.invoke({"x": 1})
+        assert status == 504
+        assert json.loads(body)["errorType"] == "Sandbox.Timedout"
+
+
 def test_oversized_result_is_413():
     with python_function() as emu:
         status, _, body = emu.invoke({"action": "big"})

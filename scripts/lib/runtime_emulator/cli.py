@@ -20,7 +20,8 @@ When ready, prints one JSON line to stdout: {"runtime_port":â€¦,"invoke_port":â€
 go to stderr.
 
 Results: invoke endpoint 200 (+ X-Amz-Function-Error: Unhandled for a function error), 504 when
-the function passed --timeout (it is killed and respawned), 502 when it crashed or failed its
+the function passed --timeout or never asked for the event within --init-timeout (it is killed
+and respawned), 502 when it crashed or failed its
 init, 413 when the result exceeds 6,291,556 bytes. The HTTP front answers 502 for a function
 error or an unusable response, 504 and 413 likewise.
 
@@ -54,7 +55,10 @@ def parse_args(argv):
     p.add_argument("--invoke-port", type=int, default=9000)
     p.add_argument("--http-port", type=int, default=3000)
     p.add_argument("--payload", choices=("1.0", "2.0"), default="2.0", help="API Gateway payload format of the HTTP front")
-    p.add_argument("--timeout", type=float, default=3.0, help="function timeout in seconds (default 3)")
+    p.add_argument("--timeout", type=float, default=3.0,
+                   help="function timeout in seconds (default 3), counted from when the runtime takes the event")
+    p.add_argument("--init-timeout", type=float, default=10.0,
+                   help="how long a (re)started runtime may take to ask for its first event (default 10, as Lambda)")
     p.add_argument("--function-name", default="esproxy")
     p.add_argument("--memory", type=int, default=512, help="AWS_LAMBDA_FUNCTION_MEMORY_SIZE in MB")
     p.add_argument("--region", default=None, help="default: caller's AWS_REGION, else us-east-1")
@@ -121,7 +125,8 @@ def main(argv=None):
     runtime = Server(args.runtime_port, RuntimeAPIHandler, None)
     env, task_root = function_environment(args, dict(os.environ), runtime.server_address[1])
     arn = f"arn:aws:lambda:{env['AWS_REGION']}:123456789012:function:{args.function_name}"
-    function = Function(None if args.no_spawn else args.bootstrap, env, task_root, args.timeout, arn)
+    function = Function(None if args.no_spawn else args.bootstrap, env, task_root, args.timeout, arn,
+                        init_timeout_s=args.init_timeout)
     runtime.function = function
 
     def init_error(error_type, body):

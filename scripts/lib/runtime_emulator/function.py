@@ -37,7 +37,8 @@ class Invocation:
     def __init__(self, event, timeout_s, trace_id=None):
         self.request_id = str(uuid.uuid4())
         self.event = event
-        self.deadline_ms = int((time.time() + timeout_s) * 1000)
+        self.timeout_s = timeout_s
+        self.deadline_ms = None  # set when the runtime takes the event: init time is not billed
         self.trace_id = trace_id or f"Root=1-{int(time.time()):08x}-{uuid.uuid4().hex[:24]};Parent={uuid.uuid4().hex[:16]};Sampled=0"
         self.delivered = False
         self.outcome = None
@@ -55,11 +56,12 @@ class Invocation:
 class Function:
     """Supervises the bootstrap (unless `command` is None: started by hand) and hands over events."""
 
-    def __init__(self, command, env, cwd, timeout_s, function_arn, log=None):
+    def __init__(self, command, env, cwd, timeout_s, function_arn, log=None, init_timeout_s=10.0):
         self.command = command
         self.env = env
         self.cwd = cwd
         self.timeout_s = timeout_s
+        self.init_timeout_s = init_timeout_s
         self.function_arn = function_arn
         self.log = log or (lambda line: print(f"runtime-emulator: {line}", file=sys.stderr, flush=True))
         self.lock = threading.Condition()
@@ -150,11 +152,17 @@ class Function:
                     self._spawn_locked()
                 self.pending = inv
                 self.lock.notify_all()
-            finished = inv.done.wait(self.timeout_s + 0.2)
             with self.lock:
+                # Like Lambda, the function timeout runs from the moment the runtime takes the
+                # event; starting up (init) has its own, longer limit.
+                self.lock.wait_for(lambda: inv.delivered or inv.outcome is not None, self.init_timeout_s)
+                taken = inv.delivered or inv.outcome is not None
+            finished = taken and inv.done.wait(self.timeout_s + 0.2)
+            with self.lock:
+                message = (f"Task timed out after {self.timeout_s:.2f} seconds" if taken
+                           else f"Runtime did not ask for the event within the {self.init_timeout_s:.0f} s init limit")
                 if not finished and inv.finish(Outcome("timeout", error_body(
-                        "Sandbox.Timedout", f"RequestId: {inv.request_id} Error: Task timed out after {self.timeout_s:.2f} seconds"),
-                        "Sandbox.Timedout")):
+                        "Sandbox.Timedout", f"RequestId: {inv.request_id} Error: {message}"), "Sandbox.Timedout")):
                     self.log(f"invocation {inv.request_id} timed out; killing and respawning the bootstrap")
                     self._kill_locked()
                     if self.process is not None:
@@ -174,6 +182,8 @@ class Function:
                 inv = self.pending
                 if inv is not None and not inv.delivered and inv.outcome is None:
                     inv.delivered = True
+                    inv.deadline_ms = int((time.time() + inv.timeout_s) * 1000)
+                    self.lock.notify_all()
                     return inv
                 self.lock.wait(0.5)
         return None
@@ -217,6 +227,7 @@ class Function:
             inv = self.pending
             if inv is not None:
                 inv.finish(Outcome("init_error", body, self.init_error[0]))
+                self.lock.notify_all()
             # Lambda resets a sandbox whose init failed; the next invocation starts a fresh one.
             # The runtime gets a moment to exit by itself (its exit status shows in the log).
             threading.Timer(1.0, self._kill_generation, args=(self.generation,)).start()
