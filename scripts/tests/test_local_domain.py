@@ -1,0 +1,329 @@
+"""End-to-end tests of scripts/local-domain: each test starts the server on 127.0.0.1 port 0 in a
+temporary directory, talks to it over real sockets (http.client, botocore-signed), and stops it."""
+
+import datetime
+import hashlib
+import http.client
+import json
+import os
+import socket
+import ssl
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+
+SCRIPT = Path(__file__).resolve().parents[1] / "local-domain"
+KEY, SECRET, TOKEN = "AKIDTESTLOCALDOMAIN", "test-secret-key-for-local-domain", "test-session-token"
+CREDS = Credentials(KEY, SECRET)
+
+
+class Domain:
+    """A running local-domain process and a small signing client for it."""
+
+    def __init__(self, data, *extra, env=None):
+        self.data = data
+        self.proc = subprocess.Popen([sys.executable, str(SCRIPT), "--port", "0", "--data", str(data),
+                                      *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True, env=env)
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"local-domain did not start: {self.proc.stderr.read()}")
+        self.info = json.loads(line)
+        self.port = self.info["port"]
+        self.creds, self.region, self.service = CREDS, "us-east-1", "es"
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+        self.log = self.proc.stderr.read()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+    def connect(self, timeout=10):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+
+    def signed_headers(self, method, path, body=b"", headers=None, creds=None, region=None,
+                       service=None, payload_header=False):
+        """Headers botocore signs for this request; the signed AWSRequest is kept as `last`."""
+        headers = {"Host": f"127.0.0.1:{self.port}", **(headers or {})}
+        if body:
+            headers.setdefault("Content-Type", "application/json")
+        if payload_header:
+            headers["X-Amz-Content-SHA256"] = hashlib.sha256(body).hexdigest()
+        request = AWSRequest(method=method, url=f"http://127.0.0.1:{self.port}{path}", data=body,
+                             headers=headers)
+        SigV4Auth(creds or self.creds, service or self.service, region or self.region).add_auth(request)
+        self.last = request
+        return dict(request.headers.items())
+
+    def call(self, method, path, body=None, sign=True, conn=None, headers=None, **signing):
+        """(status, parsed JSON body, response headers); one fresh connection unless given one."""
+        if isinstance(body, (dict, list)):
+            body = json.dumps(body).encode()
+        body = body or b""
+        if sign:
+            headers = self.signed_headers(method, path, body, headers, **signing)
+        own = conn is None
+        conn = conn or self.connect()
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            response = conn.getresponse()
+            raw = response.read()
+            return response.status, (json.loads(raw) if raw else None), dict(response.getheaders())
+        finally:
+            if own:
+                conn.close()
+
+    def control(self, method, path, body=None):
+        return self.call(method, path, body, sign=False)[:2]
+
+
+@pytest.fixture
+def domain(tmp_path):
+    d = Domain(tmp_path / "data", "--access-key", KEY, "--secret-key", SECRET)
+    yield d
+    d.stop()
+
+
+@pytest.fixture
+def open_domain(tmp_path):
+    d = Domain(tmp_path / "data", "--no-auth")
+    yield d
+    d.stop()
+
+
+def canonical(signed, body=None, **extra_headers):
+    """The canonical request of a signed AWSRequest (same X-Amz-Date), optionally with another
+    body or more headers: what the domain should say a correct client signs."""
+    headers = {k: v for k, v in signed.headers.items() if k.lower() != "authorization"}
+    headers.update(extra_headers)
+    request = AWSRequest(method=signed.method, url=signed.url,
+                         data=signed.body if body is None else body, headers=headers)
+    request.context["timestamp"] = signed.context["timestamp"]
+    return SigV4Auth(CREDS, "es", "us-east-1").canonical_request(request)
+
+
+# -- startup ----------------------------------------------------------------------------------------
+
+def test_first_line_names_the_chosen_port(domain):
+    assert domain.port > 0
+    assert domain.info["url"] == f"http://127.0.0.1:{domain.port}"
+    assert domain.info["auth"] is True and domain.info["access_key"] == KEY
+
+
+def test_refuses_unknown_service(tmp_path):
+    result = subprocess.run([sys.executable, str(SCRIPT), "--port", "0", "--data", str(tmp_path),
+                             "--service", "s3"], capture_output=True, text=True, timeout=30)
+    assert result.returncode != 0 and "invalid choice" in result.stderr
+
+
+def test_credentials_come_from_the_environment(tmp_path):
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="AKIDFROMENV", AWS_SECRET_ACCESS_KEY="env-secret")
+    env.pop("AWS_SESSION_TOKEN", None)
+    d = Domain(tmp_path / "data", env=env)
+    try:
+        assert d.info["access_key"] == "AKIDFROMENV"
+        d.creds = Credentials("AKIDFROMENV", "env-secret")
+        assert d.call("GET", "/")[0] == 200
+        d.creds = CREDS
+        assert d.call("GET", "/")[0] == 403
+    finally:
+        d.stop()
+
+
+# -- SigV4 ------------------------------------------------------------------------------------------
+
+def test_signed_put_is_accepted(domain):
+    status, answer, _ = domain.call("PUT", "/logs/_doc/1", {"message": "hi"})
+    assert status == 201, answer
+    assert answer["result"] == "created"
+
+
+def test_signed_requests_with_query_and_encoded_path_are_accepted(domain):
+    assert domain.call("PUT", "/logs/_doc/a%20b%2Fc", {"n": 1})[0] == 201
+    status, answer, _ = domain.call("GET", "/logs/_doc/a%20b%2Fc")
+    assert status == 200 and answer["_id"] == "a b/c"
+    status, answer, _ = domain.call("GET", "/logs/_search?size=1&from=0&q=a%20b")
+    assert status == 200 and answer["hits"]["total"]["value"] == 1
+
+
+def test_signed_user_agent_header_is_honoured(domain):
+    # botocore never signs User-Agent itself, but a client may: the check must use exactly the
+    # headers the client names in SignedHeaders.
+    class SignEverything(SigV4Auth):
+        def headers_to_sign(self, req):
+            return {k.lower(): v for k, v in req.headers.items()}
+
+        def canonical_headers(self, headers):
+            return "\n".join(f"{k}:{headers[k]}" for k in sorted(headers))
+
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    headers = {"Host": f"127.0.0.1:{domain.port}", "User-Agent": "curl/8", "X-Amz-Date": stamp}
+    request = AWSRequest(method="GET", url=f"http://127.0.0.1:{domain.port}/", headers=headers)
+    request.context["timestamp"] = stamp
+    signer = SignEverything(CREDS, "es", "us-east-1")
+    canonical = signer.canonical_request(request)
+    assert "\nhost;user-agent;x-amz-date\n" in canonical
+    signature = signer.signature(signer.string_to_sign(request, canonical), request)
+    headers["Authorization"] = (f"AWS4-HMAC-SHA256 Credential={KEY}/{stamp[:8]}/us-east-1/es/"
+                                f"aws4_request, SignedHeaders=host;user-agent;x-amz-date, "
+                                f"Signature={signature}")
+    assert domain.call("GET", "/", sign=False, headers=headers)[0] == 200
+    headers["User-Agent"] = "curl/9"
+    assert domain.call("GET", "/", sign=False, headers=headers)[0] == 403
+
+
+def test_missing_authorization_is_refused(domain):
+    status, answer, headers = domain.call("GET", "/", sign=False)
+    assert status == 403
+    assert answer == {"message": "Missing Authentication Token"}
+    assert headers["x-amzn-ErrorType"] == "MissingAuthenticationTokenException"
+
+
+def assert_signature_mismatch(status, answer, canonical=None):
+    assert status == 403, answer
+    message = answer["message"]
+    assert message.startswith("The request signature we calculated does not match the signature "
+                              "you provided.")
+    assert "The Canonical String for this request should have been\n'" in message
+    assert "The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n" in message
+    if canonical is not None:
+        assert f"should have been\n'{canonical}'\n" in message
+    return message
+
+
+def test_tampered_signature_is_refused_with_canonical_request(domain):
+    body = json.dumps({"n": 1}).encode()
+    headers = domain.signed_headers("PUT", "/logs/_doc/1", body)
+    last = headers["Authorization"][-1]
+    headers["Authorization"] = headers["Authorization"][:-1] + ("0" if last != "0" else "1")
+    status, answer, _ = domain.call("PUT", "/logs/_doc/1", body, sign=False, headers=headers)
+    assert_signature_mismatch(status, answer, canonical(domain.last))
+    assert domain.control("GET", "/_stats")[1]["auth_failures"] == 1
+    assert domain.call("GET", "/logs/_count")[0] == 404  # nothing was written
+
+
+def test_tampered_body_is_refused(domain):
+    headers = domain.signed_headers("PUT", "/logs/_doc/1", b'{"n": 1}')
+    status, answer, _ = domain.call("PUT", "/logs/_doc/1", b'{"n": 2}', sign=False, headers=headers)
+    assert_signature_mismatch(status, answer, canonical(domain.last, body=b'{"n": 2}'))
+
+
+def test_wrong_secret_is_refused(domain):
+    status, answer, _ = domain.call("PUT", "/logs/_doc/1", b'{"n": 1}', creds=Credentials(KEY, "wrong"))
+    assert_signature_mismatch(status, answer, canonical(domain.last))
+
+
+def test_wrong_region_is_refused(domain):
+    status, answer, _ = domain.call("GET", "/", region="eu-west-1")
+    message = assert_signature_mismatch(status, answer, canonical(domain.last))
+    assert "/us-east-1/es/aws4_request\n" in message
+
+
+def test_wrong_service_is_refused(domain):
+    status, answer, _ = domain.call("GET", "/", service="aoss")
+    message = assert_signature_mismatch(status, answer, canonical(domain.last))
+    assert "/us-east-1/es/aws4_request\n" in message
+
+
+def test_unknown_access_key_is_refused(domain):
+    status, answer, headers = domain.call("GET", "/", creds=Credentials("AKIDOTHER", SECRET))
+    assert status == 403
+    assert answer == {"message": "The security token included in the request is invalid."}
+    assert headers["x-amzn-ErrorType"] == "UnrecognizedClientException"
+
+
+def test_expired_signature_is_refused(domain):
+    old = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None) - datetime.timedelta(hours=1)
+    with mock.patch("botocore.auth.get_current_datetime", return_value=old):
+        status, answer, _ = domain.call("GET", "/")
+    assert status == 403
+    assert answer["message"].startswith("Signature expired: " + old.strftime("%Y%m%dT%H%M%SZ"))
+
+
+def test_malformed_authorization_is_refused(domain):
+    headers = {"Authorization": "AWS4-HMAC-SHA256 Credential=x", "X-Amz-Date": "20260101T000000Z"}
+    status, answer, _ = domain.call("GET", "/", sign=False, headers=headers)
+    assert status == 403
+    assert "requires 'Signature' parameter" in answer["message"]
+
+
+def test_bad_payload_hash_is_refused(domain):
+    body, other = b'{"n": 1}', b'{"n": 2}'
+    headers = domain.signed_headers("PUT", "/logs/_doc/1", body, payload_header=True)
+    assert headers["X-Amz-Content-SHA256"] == hashlib.sha256(body).hexdigest()
+    status, answer, _ = domain.call("PUT", "/logs/_doc/1", other, sign=False, headers=headers)
+    # What a correct client signs for this body: the header carrying the real hash of it.
+    real = hashlib.sha256(other).hexdigest()
+    expected = canonical(domain.last, body=other, **{"X-Amz-Content-SHA256": real})
+    assert expected.endswith("\n" + real)
+    message = assert_signature_mismatch(status, answer, expected)
+    assert f"x-amz-content-sha256:{real}" in message
+
+
+def test_good_payload_hash_is_accepted(domain):
+    assert domain.call("PUT", "/logs/_doc/1", b'{"n": 1}', payload_header=True)[0] == 201
+
+
+@pytest.fixture
+def token_domain(tmp_path):
+    d = Domain(tmp_path / "data", "--access-key", KEY, "--secret-key", SECRET, "--session-token", TOKEN)
+    d.creds = Credentials(KEY, SECRET, TOKEN)
+    yield d
+    d.stop()
+
+
+def test_session_token_is_accepted_when_signed(token_domain):
+    status, _, _ = token_domain.call("GET", "/")
+    assert status == 200
+
+
+def test_missing_session_token_is_refused_with_canonical_request(token_domain):
+    status, answer, _ = token_domain.call("GET", "/", creds=CREDS)
+    assert "X-Amz-Security-Token" not in token_domain.last.headers
+    expected = canonical(token_domain.last, **{"X-Amz-Security-Token": TOKEN})
+    message = assert_signature_mismatch(status, answer, expected)
+    assert f"x-amz-security-token:{TOKEN}\n" in message
+    assert "host;x-amz-date;x-amz-security-token\n" in message
+
+
+def test_wrong_session_token_is_refused(token_domain):
+    status, answer, _ = token_domain.call("GET", "/", creds=Credentials(KEY, SECRET, "other-token"))
+    assert status == 403
+    assert answer["message"] == "The security token included in the request is invalid."
+
+
+def test_token_sent_to_a_domain_without_one_is_refused(domain):
+    status, answer, _ = domain.call("GET", "/", creds=Credentials(KEY, SECRET, TOKEN))
+    assert status == 403 and "security token" in answer["message"]
+
+
+def test_aoss_requires_payload_hash(tmp_path):
+    d = Domain(tmp_path / "data", "--access-key", KEY, "--secret-key", SECRET, "--service", "aoss")
+    d.service = "aoss"
+    try:
+        body = b'{"n": 1}'
+        status, answer, _ = d.call("PUT", "/logs/_doc/1", body)
+        expected = canonical(d.last, **{"X-Amz-Content-SHA256": hashlib.sha256(body).hexdigest()})
+        assert_signature_mismatch(status, answer, expected)
+        assert d.call("PUT", "/logs/_doc/1", body, payload_header=True)[0] == 201
+    finally:
+        d.stop()
+
+
+def test_no_auth_accepts_unsigned_requests(open_domain):
+    assert open_domain.info["auth"] is False
+    assert open_domain.call("PUT", "/logs/_doc/1", {"n": 1}, sign=False)[0] == 201
+
+
+def test_control_endpoints_skip_auth(domain):
+    assert domain.control("GET", "/_stats")[0] == 200
+    assert domain.control("POST", "/_fault", {"status": 503})[0] == 200
+    assert domain.control("DELETE", "/_fault")[0] == 200
