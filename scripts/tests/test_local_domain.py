@@ -327,3 +327,221 @@ def test_control_endpoints_skip_auth(domain):
     assert domain.control("GET", "/_stats")[0] == 200
     assert domain.control("POST", "/_fault", {"status": 503})[0] == 200
     assert domain.control("DELETE", "/_fault")[0] == 200
+
+
+# -- document API shapes ----------------------------------------------------------------------------
+
+def test_cluster_info(domain):
+    status, answer, headers = domain.call("GET", "/")
+    assert status == 200
+    assert answer["version"]["distribution"] == "opensearch"
+    assert answer["version"]["number"].startswith("2.")
+    assert headers["Content-Type"].startswith("application/json")
+
+
+def test_index_document_created_then_updated(domain):
+    status, answer, _ = domain.call("PUT", "/logs/_doc/7", {"n": 1})
+    assert status == 201
+    assert answer == {"_index": "logs", "_id": "7", "_version": 1, "result": "created",
+                      "_shards": {"total": 2, "successful": 1, "failed": 0}, "_seq_no": 0,
+                      "_primary_term": 1}
+    status, answer, _ = domain.call("POST", "/logs/_doc/7", {"n": 2})
+    assert status == 200
+    assert (answer["result"], answer["_version"], answer["_seq_no"]) == ("updated", 2, 1)
+
+
+def test_post_without_id_makes_one(domain):
+    ids = set()
+    for n in range(3):
+        status, answer, _ = domain.call("POST", "/logs/_doc", {"n": n})
+        assert status == 201 and answer["result"] == "created"
+        assert len(answer["_id"]) == 20
+        ids.add(answer["_id"])
+    assert len(ids) == 3
+    assert domain.call("GET", "/logs/_count")[1]["count"] == 3
+
+
+def test_put_without_id_is_405(domain):
+    status, answer, headers = domain.call("PUT", "/logs/_doc", {"n": 1})
+    assert status == 405
+    assert "allowed: [POST]" in answer["error"] and headers["Allow"] == "POST"
+
+
+def test_create_twice_conflicts(domain):
+    assert domain.call("PUT", "/logs/_create/x", {"n": 1})[0] == 201
+    status, answer, _ = domain.call("POST", "/logs/_create/x", {"n": 2})
+    assert status == 409
+    error = answer["error"]
+    assert answer["status"] == 409
+    assert error["type"] == "version_conflict_engine_exception"
+    assert error["reason"] == "[x]: version conflict, document already exists (current version [1])"
+    assert error["root_cause"][0]["type"] == "version_conflict_engine_exception"
+    assert (error["index"], error["shard"]) == ("logs", "0") and error["index_uuid"]
+    assert domain.call("GET", "/logs/_doc/x")[1]["_source"] == {"n": 1}
+    assert domain.call("PUT", "/logs/_doc/x?op_type=create", {"n": 3})[0] == 409
+
+
+def test_get_document(domain):
+    domain.call("PUT", "/logs/_doc/1", {"msg": "a"})
+    status, answer, _ = domain.call("GET", "/logs/_doc/1")
+    assert status == 200
+    assert answer == {"_index": "logs", "_id": "1", "_version": 1, "_seq_no": 0, "_primary_term": 1,
+                      "found": True, "_source": {"msg": "a"}}
+    status, answer, _ = domain.call("GET", "/logs/_doc/2")
+    assert status == 404 and answer == {"_index": "logs", "_id": "2", "found": False}
+    status, answer, _ = domain.call("GET", "/nothing/_doc/1")
+    assert status == 404 and answer["error"]["type"] == "index_not_found_exception"
+
+
+def test_delete_document(domain):
+    domain.call("PUT", "/logs/_doc/1", {"msg": "a"})
+    status, answer, _ = domain.call("DELETE", "/logs/_doc/1")
+    assert status == 200 and answer["result"] == "deleted" and answer["_version"] == 2
+    assert domain.call("GET", "/logs/_doc/1")[0] == 404
+    status, answer, _ = domain.call("DELETE", "/logs/_doc/1")
+    assert status == 404 and answer["result"] == "not_found"
+    assert domain.call("PUT", "/logs/_doc/1", {"msg": "b"})[1]["_version"] == 4
+
+
+def test_search_newest_first_with_sizes(domain):
+    for n in range(12):
+        domain.call("PUT", f"/logs/_doc/d{n}", {"n": n})
+    domain.call("PUT", "/logs/_doc/d3", {"n": 33})  # an update makes d3 the newest
+    status, answer, _ = domain.call("GET", "/logs/_search")
+    assert status == 200
+    assert answer["timed_out"] is False and answer["_shards"]["failed"] == 0
+    hits = answer["hits"]
+    assert hits["total"] == {"value": 12, "relation": "eq"}
+    assert [h["_id"] for h in hits["hits"]] == ["d3", "d11", "d10", "d9", "d8", "d7", "d6", "d5",
+                                                "d4", "d2"]
+    assert hits["hits"][0] == {"_index": "logs", "_id": "d3", "_score": 1.0, "_source": {"n": 33}}
+    assert len(domain.call("GET", "/logs/_search?size=3")[1]["hits"]["hits"]) == 3
+    answer = domain.call("POST", "/logs/_search", {"size": 2, "query": {"match_all": {}}})[1]
+    assert [h["_id"] for h in answer["hits"]["hits"]] == ["d3", "d11"]
+    answer = domain.call("GET", "/logs/_search?size=2&from=1")[1]
+    assert [h["_id"] for h in answer["hits"]["hits"]] == ["d11", "d10"]
+    assert domain.call("GET", "/_search?size=100")[1]["hits"]["total"]["value"] == 12
+
+
+def test_search_errors(domain):
+    status, answer, _ = domain.call("GET", "/missing/_search")
+    assert status == 404 and answer["error"]["type"] == "index_not_found_exception"
+    domain.call("PUT", "/logs/_doc/1", {"n": 1})
+    status, answer, _ = domain.call("GET", "/logs/_search?size=abc")
+    assert status == 400 and answer["error"]["type"] == "illegal_argument_exception"
+    status, answer, _ = domain.call("POST", "/logs/_search", b"{not json")
+    assert status == 400 and answer["error"]["type"] == "parse_exception"
+    status, answer, _ = domain.call("GET", "/logs/_search?size=-1")
+    assert status == 400
+
+
+def test_count(domain):
+    assert domain.call("GET", "/logs/_count")[0] == 404
+    for n in range(4):
+        domain.call("PUT", f"/logs/_doc/{n}", {"n": n})
+    domain.call("DELETE", "/logs/_doc/0")
+    status, answer, _ = domain.call("GET", "/logs/_count")
+    assert status == 200
+    assert answer == {"count": 3, "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0}}
+
+
+def ndjson(*lines):
+    return "".join(json.dumps(line) + "\n" for line in lines).encode()
+
+
+def test_bulk(domain):
+    domain.call("PUT", "/logs/_doc/taken", {"n": 0})
+    body = ndjson({"index": {"_id": "a"}}, {"n": 1},
+                  {"create": {"_id": "taken"}}, {"n": 2},
+                  {"create": {"_index": "other"}}, {"n": 3},
+                  {"delete": {"_id": "a"}},
+                  {"index": {"_id": "b"}}, {"n": "not a number"})
+    status, answer, _ = domain.call("POST", "/logs/_bulk", body,
+                                    headers={"Content-Type": "application/x-ndjson"})
+    assert status == 200
+    assert answer["errors"] is True and isinstance(answer["took"], int)
+    items = answer["items"]
+    assert [next(iter(i)) for i in items] == ["index", "create", "create", "delete", "index"]
+    assert items[0]["index"] == {"_index": "logs", "_id": "a", "_version": 1, "result": "created",
+                                 "_shards": {"total": 2, "successful": 1, "failed": 0},
+                                 "_seq_no": 1, "_primary_term": 1, "status": 201}
+    assert items[1]["create"]["status"] == 409
+    assert items[1]["create"]["error"]["type"] == "version_conflict_engine_exception"
+    assert items[2]["create"]["status"] == 201 and items[2]["create"]["_index"] == "other"
+    assert items[3]["delete"]["result"] == "deleted" and items[3]["delete"]["status"] == 200
+    assert items[4]["index"]["status"] == 400
+    assert items[4]["index"]["error"]["type"] == "mapper_parsing_exception"
+    assert domain.call("GET", "/logs/_count")[1]["count"] == 1
+    assert domain.call("GET", "/other/_count")[1]["count"] == 1
+
+
+def test_bulk_without_errors_and_top_level_errors(domain):
+    status, answer, _ = domain.call("POST", "/_bulk", ndjson({"index": {"_index": "logs"}}, {"n": 1}))
+    assert status == 200 and answer["errors"] is False
+    status, answer, _ = domain.call("POST", "/_bulk", b'{"index":{"_index":"logs"}}\n{"n":1}')
+    assert status == 400 and "terminated by a newline" in answer["error"]["reason"]
+    status, answer, _ = domain.call("POST", "/_bulk", ndjson({"explode": {}}))
+    assert status == 400 and "Malformed action/metadata line [1]" in answer["error"]["reason"]
+
+
+def test_invalid_json_is_mapper_parsing_exception(domain):
+    status, answer, _ = domain.call("PUT", "/logs/_doc/1", b'{"n": ')
+    assert status == 400
+    assert answer["error"]["type"] == "mapper_parsing_exception"
+    assert answer["error"]["root_cause"][0]["type"] == "mapper_parsing_exception"
+    assert answer["status"] == 400
+    status, answer, _ = domain.call("PUT", "/logs/_doc/1", b'[1, 2]')
+    assert status == 400 and answer["error"]["type"] == "mapper_parsing_exception"
+    status, answer, _ = domain.call("PUT", "/logs/_doc/1", b"")
+    assert status == 400 and answer["error"]["type"] == "parse_exception"
+
+
+def test_field_type_change_is_mapper_parsing_exception(domain):
+    assert domain.call("PUT", "/logs/_doc/1", {"anumber": 1, "tags": ["a"], "empty": None})[0] == 201
+    assert domain.call("PUT", "/logs/_doc/2", {"anumber": 2.5, "tags": "b", "empty": "now text"})[0] == 201
+    status, answer, _ = domain.call("PUT", "/logs/_doc/3", {"anumber": "one"})
+    assert status == 400
+    assert answer["error"]["type"] == "mapper_parsing_exception"
+    assert "failed to parse field [anumber] of type [long]" in answer["error"]["reason"]
+    status, answer, _ = domain.call("PUT", "/logs/_doc/3", {"tags": {"nested": True}})
+    assert status == 400
+    assert domain.call("GET", "/logs/_doc/3")[0] == 404
+    # Mappings are per index.
+    assert domain.call("PUT", "/other/_doc/3", {"anumber": "one"})[0] == 201
+
+
+@pytest.mark.parametrize("name,why", [("Logs", "must be lowercase"),
+                                      ("_logs", "must not start with '_', '-', or '+'"),
+                                      ("-logs", "must not start with"),
+                                      ("lo*gs", "must not contain the following characters"),
+                                      ("lo%3Ags", "must not contain ':'"),
+                                      ("..", "must not be '.' or '..'")])
+def test_invalid_index_names(domain, name, why):
+    status, answer, _ = domain.call("PUT", f"/{name}/_doc/1", {"n": 1})
+    assert status == 400, answer
+    assert answer["error"]["type"] == "invalid_index_name_exception"
+    assert why in answer["error"]["reason"]
+
+
+def test_unknown_routes(domain):
+    status, answer, _ = domain.call("GET", "/logs/_frobnicate")
+    assert status == 400
+    assert answer["error"] == "no handler found for uri [/logs/_frobnicate] and method [GET]"
+    status, answer, headers = domain.call("PATCH", "/logs/_doc/1")
+    assert status == 405
+    assert headers["Allow"] == "DELETE,GET,HEAD,POST,PUT"
+    status, answer, _ = domain.call("GET", "/nope")
+    assert status == 404 and answer["error"]["type"] == "index_not_found_exception"
+
+
+def test_index_create_get_delete(domain):
+    status, answer, _ = domain.call("PUT", "/fresh")
+    assert status == 200 and answer == {"acknowledged": True, "shards_acknowledged": True,
+                                        "index": "fresh"}
+    assert domain.call("PUT", "/fresh")[1]["error"]["type"] == "resource_already_exists_exception"
+    domain.call("PUT", "/fresh/_doc/1", {"n": 1, "s": "x"})
+    props = domain.call("GET", "/fresh")[1]["fresh"]["mappings"]["properties"]
+    assert props["n"] == {"type": "long"} and props["s"]["type"] == "text"
+    assert domain.call("DELETE", "/fresh")[1] == {"acknowledged": True}
+    assert domain.call("GET", "/fresh/_count")[0] == 404
+    assert not (domain.data / "fresh.jsonl").exists()
