@@ -545,3 +545,106 @@ def test_index_create_get_delete(domain):
     assert domain.call("DELETE", "/fresh")[1] == {"acknowledged": True}
     assert domain.call("GET", "/fresh/_count")[0] == 404
     assert not (domain.data / "fresh.jsonl").exists()
+
+
+# -- persistence ------------------------------------------------------------------------------------
+
+def test_documents_survive_a_restart(tmp_path):
+    args = ("--access-key", KEY, "--secret-key", SECRET)
+    first = Domain(tmp_path / "data", *args)
+    try:
+        for n in range(3):
+            first.call("PUT", f"/logs/_doc/{n}", {"n": n})
+        first.call("PUT", "/logs/_doc/1", {"n": 11})
+        first.call("DELETE", "/logs/_doc/2")
+        first.call("POST", "/_bulk", ndjson({"index": {"_index": "other", "_id": "z"}}, {"s": "x"}))
+        before = first.call("GET", "/logs/_search")[1]["hits"]
+    finally:
+        first.stop()
+    second = Domain(tmp_path / "data", *args)
+    try:
+        after = second.call("GET", "/logs/_search")[1]["hits"]
+        assert after == before
+        assert [h["_id"] for h in after["hits"]] == ["1", "0"]
+        assert second.call("GET", "/logs/_doc/1")[1]["_version"] == 2
+        assert second.call("GET", "/other/_doc/z")[1]["_source"] == {"s": "x"}
+        # Versions, sequence numbers and learned field types carry on.
+        status, answer, _ = second.call("PUT", "/logs/_doc/2", {"n": 2})
+        assert (status, answer["_version"], answer["_seq_no"]) == (201, 3, 5)
+        assert second.call("PUT", "/logs/_doc/9", {"n": "text now"})[0] == 400
+        assert second.call("PUT", "/logs/_create/0", {"n": 0})[0] == 409
+    finally:
+        second.stop()
+
+
+def test_torn_last_line_is_skipped_on_load(tmp_path):
+    first = Domain(tmp_path / "data", "--no-auth")
+    try:
+        first.call("PUT", "/logs/_doc/1", {"n": 1}, sign=False)
+    finally:
+        first.stop()
+    with open(tmp_path / "data" / "logs.jsonl", "a") as f:
+        f.write('{"op":"index","_id":"2","_ver')
+    second = Domain(tmp_path / "data", "--no-auth")
+    try:
+        assert second.call("GET", "/logs/_count", sign=False)[1]["count"] == 1
+    finally:
+        second.stop()
+    assert "skipping a line that is not JSON" in second.log
+
+
+def test_writes_are_on_disk_before_the_answer(open_domain):
+    open_domain.call("PUT", "/logs/_doc/1", {"n": 1}, sign=False)
+    lines = (open_domain.data / "logs.jsonl").read_text().splitlines()
+    assert json.loads(lines[-1])["_source"] == {"n": 1}
+
+
+# -- TLS --------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def tls_domain(tmp_path):
+    d = Domain(tmp_path / "data", "--tls", "--no-auth")
+    yield d
+    d.stop()
+
+
+def test_tls_with_generated_ca(tls_domain):
+    assert tls_domain.info["url"] == f"https://127.0.0.1:{tls_domain.port}"
+    context = ssl.create_default_context(cafile=tls_domain.info["ca"])
+    for host in ("127.0.0.1", "localhost"):
+        conn = http.client.HTTPSConnection(host, tls_domain.port, context=context, timeout=10)
+        try:
+            conn.request("GET", "/")
+            response = conn.getresponse()
+            assert response.status == 200
+            assert json.loads(response.read())["version"]["distribution"] == "opensearch"
+        finally:
+            conn.close()
+
+
+def test_tls_with_system_cas_fails(tls_domain):
+    conn = http.client.HTTPSConnection("127.0.0.1", tls_domain.port,
+                                       context=ssl.create_default_context(), timeout=10)
+    with pytest.raises(ssl.SSLCertVerificationError):
+        conn.request("GET", "/")
+    conn.close()
+    # The failed handshake must not take the server down.
+    context = ssl.create_default_context(cafile=tls_domain.info["ca"])
+    conn = http.client.HTTPSConnection("127.0.0.1", tls_domain.port, context=context, timeout=10)
+    conn.request("GET", "/")
+    assert conn.getresponse().status == 200
+    conn.close()
+
+
+def test_tls_signed_requests(tmp_path):
+    d = Domain(tmp_path / "data", "--tls", "--access-key", KEY, "--secret-key", SECRET)
+    try:
+        body = b'{"n": 1}'
+        headers = d.signed_headers("PUT", "/logs/_doc/1", body)
+        context = ssl.create_default_context(cafile=d.info["ca"])
+        conn = http.client.HTTPSConnection("127.0.0.1", d.port, context=context, timeout=10)
+        conn.request("PUT", "/logs/_doc/1", body=body, headers=headers)
+        assert conn.getresponse().status == 201
+        conn.close()
+    finally:
+        d.stop()
