@@ -648,3 +648,159 @@ def test_tls_signed_requests(tmp_path):
         conn.close()
     finally:
         d.stop()
+
+
+# -- fault injection --------------------------------------------------------------------------------
+
+def test_status_fault_fails_the_next_requests(domain):
+    status, answer = domain.control("POST", "/_fault", {"status": 503, "count": 2})
+    assert status == 200 and answer["fault"] == {"status": 503, "count": 2}
+    for _ in range(2):
+        status, answer, _ = domain.call("PUT", "/logs/_doc/1", {"n": 1})
+        assert status == 503
+        assert answer["status"] == 503 and answer["error"]["root_cause"][0]["type"]
+    assert domain.control("GET", "/_fault")[1] == {"fault": None}
+    assert domain.call("GET", "/logs/_count")[0] == 404  # the failed writes did nothing
+    assert domain.call("PUT", "/logs/_doc/1", {"n": 1})[0] == 201
+    assert domain.control("GET", "/_stats")[1]["faults"]["status"] == 2
+
+
+def test_status_fault_answers_before_auth(domain):
+    domain.control("POST", "/_fault", {"status": 429})
+    status, answer, _ = domain.call("GET", "/", sign=False)
+    assert status == 429 and answer["error"]["type"] == "es_rejected_execution_exception"
+    assert domain.call("GET", "/", sign=False)[0] == 403
+
+
+def test_drop_before_closes_without_doing_anything(domain):
+    domain.control("POST", "/_fault", {"drop": "before", "count": 1})
+    with pytest.raises((http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)):
+        domain.call("PUT", "/logs/_doc/1", {"n": 1})
+    assert domain.call("GET", "/logs/_doc/1")[0] == 404
+    stats = domain.control("GET", "/_stats")[1]
+    assert stats["faults"]["drop_before"] == 1
+    assert stats["requests"] == 1  # only the GET above was read
+
+
+def test_drop_after_performs_the_write_but_never_answers(domain):
+    domain.control("POST", "/_fault", {"drop": "after", "count": 2})
+    for n in range(2):
+        with pytest.raises((http.client.RemoteDisconnected, ConnectionResetError)):
+            domain.call("PUT", f"/logs/_doc/{n}", {"n": n})
+    status, answer, _ = domain.call("GET", "/logs/_search")
+    assert status == 200
+    assert sorted(h["_id"] for h in answer["hits"]["hits"]) == ["0", "1"]
+    assert domain.control("GET", "/_stats")[1]["faults"]["drop_after"] == 2
+
+
+def test_drop_on_a_kept_alive_connection(open_domain):
+    conn = open_domain.connect()
+    try:
+        assert open_domain.call("GET", "/", sign=False, conn=conn)[0] == 200
+        open_domain.control("POST", "/_fault", {"drop": "after"})
+        with pytest.raises((http.client.RemoteDisconnected, ConnectionResetError)):
+            open_domain.call("PUT", "/logs/_doc/1", {"n": 1}, sign=False, conn=conn)
+    finally:
+        conn.close()
+    assert open_domain.call("GET", "/logs/_doc/1", sign=False)[1]["found"] is True
+
+
+def test_latency_fault_delays_but_answers(domain):
+    domain.control("POST", "/_fault", {"latency_ms": 50, "count": 1})
+    assert domain.call("PUT", "/logs/_doc/1", {"n": 1})[0] == 201
+    assert domain.control("GET", "/_fault")[1] == {"fault": None}
+    assert domain.control("GET", "/_stats")[1]["faults"]["latency"] == 1
+
+
+def test_latency_with_status(domain):
+    domain.control("POST", "/_fault", {"latency_ms": 10, "status": 500, "count": 1})
+    assert domain.call("GET", "/")[0] == 500
+    faults = domain.control("GET", "/_stats")[1]["faults"]
+    assert (faults["latency"], faults["status"]) == (1, 1)
+
+
+def test_delete_fault_clears(domain):
+    domain.control("POST", "/_fault", {"status": 503, "count": 5})
+    assert domain.call("GET", "/")[0] == 503
+    assert domain.control("GET", "/_fault")[1] == {"fault": {"status": 503, "count": 4}}
+    assert domain.control("DELETE", "/_fault") == (200, {"acknowledged": True})
+    assert domain.call("GET", "/")[0] == 200
+
+
+@pytest.mark.parametrize("body", [{}, {"status": 200}, {"status": 503, "drop": "after"},
+                                  {"drop": "sideways"}, {"latency_ms": -1}, {"status": 503, "count": 0},
+                                  {"status": 503, "colour": "red"}, [1]])
+def test_bad_fault_bodies_are_refused(domain, body):
+    status, answer = domain.control("POST", "/_fault", body)
+    assert status == 400 and "bad /_fault body" in answer["error"]["reason"]
+    assert domain.control("GET", "/_fault")[1] == {"fault": None}
+
+
+def test_control_requests_are_never_faulted(domain):
+    domain.control("POST", "/_fault", {"drop": "before", "count": 3})
+    assert domain.control("GET", "/_stats")[0] == 200
+    assert domain.control("GET", "/_fault")[1]["fault"]["count"] == 3
+
+
+# -- connection statistics --------------------------------------------------------------------------
+
+def test_stats_count_connections_over_keep_alive(domain):
+    control = domain.connect()
+    try:
+        assert domain.call("DELETE", "/_stats", sign=False, conn=control)[0] == 200
+        conn = domain.connect()
+        try:
+            for n in range(5):
+                assert domain.call("PUT", f"/logs/_doc/{n}", {"n": n}, conn=conn)[0] == 201
+            # Error answers keep the connection open too.
+            assert domain.call("GET", "/logs/_doc/missing", conn=conn)[0] == 404
+            assert domain.call("GET", "/", sign=False, conn=conn)[0] == 403
+        finally:
+            conn.close()
+        stats = domain.call("GET", "/_stats", sign=False, conn=control)[1]
+        assert (stats["connections"], stats["requests"], stats["auth_failures"]) == (1, 7, 1)
+        for _ in range(3):
+            domain.call("GET", "/")
+        stats = domain.call("GET", "/_stats", sign=False, conn=control)[1]
+        assert (stats["connections"], stats["requests"]) == (4, 10)
+        assert stats["control_requests"] == 2
+    finally:
+        control.close()
+
+
+def test_connection_close_is_honoured(open_domain):
+    conn = open_domain.connect()
+    try:
+        status, _, headers = open_domain.call("GET", "/", sign=False, conn=conn,
+                                              headers={"Connection": "close"})
+        assert status == 200 and headers["Connection"] == "close"
+    finally:
+        conn.close()
+
+
+def test_chunked_request_body(open_domain):
+    sock = socket.create_connection(("127.0.0.1", open_domain.port), timeout=10)
+    try:
+        body = b'{"n": 1}'
+        sock.sendall(b"PUT /logs/_doc/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                     b"Connection: close\r\n\r\n" + f"{len(body):x}\r\n".encode() + body
+                     + b"\r\n0\r\n\r\n")
+        reply = b""
+        while chunk := sock.recv(4096):
+            reply += chunk
+    finally:
+        sock.close()
+    assert reply.startswith(b"HTTP/1.1 201 ")
+    assert open_domain.call("GET", "/logs/_doc/1", sign=False)[1]["_source"] == {"n": 1}
+
+
+def test_one_log_line_per_request(tmp_path):
+    d = Domain(tmp_path / "data", "--no-auth")
+    try:
+        d.call("GET", "/", sign=False)
+        d.call("PUT", "/logs/_doc/1", {"n": 1}, sign=False)
+    finally:
+        d.stop()
+    lines = [line for line in d.log.splitlines() if " GET / " in line or " PUT /logs/_doc/1 " in line]
+    assert len(lines) == 2
+    assert " 200 " in lines[0] and " 201 " in lines[1]
