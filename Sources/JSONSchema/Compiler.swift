@@ -36,6 +36,13 @@ final class Compiler {
         let document = Self.defaultBase
         try indexDocument(document, schema, dialect: dialect, forced: options.draft != nil)
         let root = try nodeIndex(for: SchemaLocation(document: document, path: []))
+        // Every subschema of the root document is compiled, referenced or not, so a bad keyword
+        // or an unresolvable `$ref` in an unused `$defs` entry is still reported now.
+        let prefix = document + "#"
+        for (key, _) in infos where key.hasPrefix(prefix) {
+            let tokens = JSONPointer.tokens(String(key.dropFirst(prefix.count))) ?? []
+            _ = try nodeIndex(for: SchemaLocation(document: document, path: tokens))
+        }
         try drain()
         var dynamic: [[String: Int]] = []
         if usesDynamicRef {
