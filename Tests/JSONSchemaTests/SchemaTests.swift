@@ -87,6 +87,9 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(badPointer?.code, .unresolvableReference)
         XCTAssertTrue(badPointer?.message.contains("#/$defs/nope") ?? false, badPointer?.message ?? "")
         XCTAssertEqual(compileError(##"{"$ref": "#missing-anchor"}"##)?.code, .unresolvableReference)
+        // Unused definitions are compiled too.
+        XCTAssertEqual(compileError(#"{"$defs": {"unused": {"$ref": "other.json"}}}"#)?.code, .unresolvableReference)
+        XCTAssertEqual(compileError(#"{"$defs": {"unused": {"minimum": "0"}}}"#)?.code, .invalidKeyword)
 
         let badType = compileError(#"{"type": 5}"#)
         XCTAssertEqual(badType?.code, .invalidKeyword)
