@@ -91,6 +91,7 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(compileError(#"{"$defs": {"unused": {"$ref": "other.json"}}}"#)?.code, .unresolvableReference)
         XCTAssertEqual(compileError(#"{"$defs": {"unused": {"minimum": "0"}}}"#)?.code, .invalidKeyword)
 
+        XCTAssertEqual(compileError("5")?.message, "a schema must be an object or a Boolean, not 5")
         let badType = compileError(#"{"type": 5}"#)
         XCTAssertEqual(badType?.code, .invalidKeyword)
         XCTAssertEqual(badType?.message, #""type" must be a type name or an array of type names, not 5"#)
