@@ -101,7 +101,6 @@ final class Compiler {
                                              dialect: info.dialect, location: location)
                 if let keyword = try entry.compile(context) {
                     node.entries.append(Node.Entry(name: m.key, keyword: keyword))
-                    if keyword is any UnevaluatedKeyword { node.needsAnnotations = true }
                 }
             }
         default:
@@ -140,11 +139,12 @@ final class Compiler {
     /// deeper part of the instance, so it could only end by exhausting the depth limit.
     private func checkReferenceLoops() throws(SchemaError) {
         var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on stack, 2 done
+        let edgesOf = nodes.map { $0.entries.flatMap(\.keyword.inPlaceSubschemas) }
         for start in nodes.indices where state[start] == 0 {
             var stack: [(node: Int, next: Int)] = [(start, 0)]
             state[start] = 1
             while let top = stack.last {
-                let edges = nodes[top.node].entries.flatMap(\.keyword.inPlaceSubschemas)
+                let edges = edgesOf[top.node]
                 if top.next < edges.count {
                     stack[stack.count - 1].next += 1
                     let target = edges[top.next]
