@@ -117,6 +117,15 @@ final class SchemaTests: XCTestCase {
         XCTAssertFalse(tree.isValid(json(#"{"children": [{"children": [1]}]}"#)))
     }
 
+    func testOverDeepSchemaIsACompileError() throws {
+        var deep = JSON.bool(true)
+        for _ in 0..<1_001 { deep = .object(JSONObject(uniqueMembers: [("not", deep)])) }
+        XCTAssertThrowsError(try Schema(deep)) { XCTAssertEqual(($0 as? SchemaError)?.code, .schemaTooDeep) }
+        var fine = JSON.bool(true)
+        for _ in 0..<100 { fine = .object(JSONObject(uniqueMembers: [("items", fine)])) }
+        XCTAssertTrue(try Schema(fine).isValid(json("[[[1]]]")))
+    }
+
     func testDeepInstancesAreBoundedNotFatal() throws {
         let s = try schema(##"{"items": {"$ref": "#"}}"##)
         var nested = JSON.array([])
