@@ -126,13 +126,23 @@ final class RegexTests: XCTestCase {
 
     func testBacktrackingBudgetIsReportedAsNoMatch() throws {
         // The backreference forces the backtracker; (a+)+ is exponential for it.
-        let regex = try ECMARegex("^(a+)+\\1!$", backtrackBudget: 100_000)
+        let regex = try ECMARegex("^(a+)+\\1!$", backtrackBudget: 100_000, backtrackStepsPerScalar: 0)
         XCTAssertTrue(regex.usesBacktracking)
         let hostile = String(repeating: "a", count: 30) + "?"
         XCTAssertEqual(regex.evaluate(hostile), .budgetExceeded)
         XCTAssertFalse(regex.matches(hostile))
         XCTAssertEqual(regex.evaluate("aaaa!"), .match)
-        XCTAssertEqual(try ECMARegex("^(a)\\1$", backtrackBudget: 1).evaluate("aa"), .budgetExceeded)
+        XCTAssertEqual(try ECMARegex("^(a)\\1$", backtrackBudget: 1, backtrackStepsPerScalar: 0).evaluate("aa"), .budgetExceeded)
+        // With the default budget the same hostile input is refused too: growth is exponential.
+        XCTAssertEqual(try ECMARegex("^(a+)+\\1!$").evaluate(hostile), .budgetExceeded)
+    }
+
+    func testBudgetGrowsWithInputSoLongBenignInputsMatch() throws {
+        // About 10 steps per start position: over the fixed budget, within the per-scalar share.
+        let regex = try ECMARegex("(?<=x)y", backtrackBudget: 1_000)
+        XCTAssertTrue(regex.usesBacktracking)
+        XCTAssertEqual(regex.evaluate(String(repeating: "ab", count: 20_000) + "xy"), .match)
+        XCTAssertEqual(regex.evaluate(String(repeating: "ab", count: 20_000)), .noMatch)
     }
 
     func testLongInputsOnLinearEngine() throws {

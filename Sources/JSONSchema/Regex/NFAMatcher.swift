@@ -61,7 +61,7 @@ struct NFAMatcher {
                 if context.holds(assertion) { stack.append(pc + 1) }
             case .save, .clearCaptures, .mark, .checkProgress:
                 stack.append(pc + 1)
-            case .scalar, .set, .backreference, .look, .lookEnd:
+            case .scalar, .set, .scalarBackward, .setBackward, .backreference, .backreferenceBackward, .look, .lookEnd:
                 break
             }
         }
