@@ -86,6 +86,8 @@ final class RegexTests: XCTestCase {
         ("\\p{Nope}", .invalidProperty, "unknown Unicode property"), ("\\p{L", .invalidProperty, "unterminated"),
         ("\\pL", .invalidProperty, "'{name}'"), ("\\p{Script=Greek}", .invalidProperty, "not supported"),
         ("(a{1000}){1000}", .patternTooLarge, "instructions"),
+        (String(repeating: "(", count: 100_000), .patternTooLarge, "nested deeper than 250"),
+        (String(repeating: "(?:", count: 251) + String(repeating: ")", count: 251), .patternTooLarge, "nested"),
     ]
 
     func testSyntaxErrors() {
@@ -102,7 +104,7 @@ final class RegexTests: XCTestCase {
 
     func testValidSyntaxThatLooksOdd() throws {
         for pattern in ["[]", "[^]", "\\cA", "(?<name>x)", "(?<n>a)\\k<n>", "(?<=a+)b", "a{1,}", "[{}]", "\\{\\}",
-                        "(?<$é_1>x)", "(?<\\u0061>x)\\k<a>", "[\\-]", "\\k<late>(?<late>x)"] {
+                        String(repeating: "(", count: 250) + String(repeating: ")", count: 250), "(?<$é_1>x)", "(?<\\u0061>x)\\k<a>", "[\\-]", "\\k<late>(?<late>x)"] {
             XCTAssertNoThrow(try ECMARegex(pattern), pattern)
         }
     }
