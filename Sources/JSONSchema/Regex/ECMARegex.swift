@@ -6,6 +6,11 @@
 /// run on a backtracker with a step budget of `backtrackBudget + backtrackStepsPerScalar × input
 /// length` (so long but harmless inputs are not cut off, while exponential blow-up is); when it
 /// is exhausted the answer is "no match" and `evaluate` says `budgetExceeded`.
+///
+/// Rejected although some engine might accept them: `\p{Script=..}` / `\p{Script_Extensions=..}`
+/// (the standard library has no script table), ES2025 duplicate group names and modifier groups
+/// `(?i:..)`, and patterns that expand beyond `RegexProgram.maxInstructions` or nest groups deeper
+/// than `RegexParser.maxDepth` (`patternTooLarge`).
 struct ECMARegex: Sendable, CustomStringConvertible {
     /// The result of one search.
     enum Outcome: Sendable, Equatable {
@@ -37,10 +42,12 @@ struct ECMARegex: Sendable, CustomStringConvertible {
         self.backtrackStepsPerScalar = backtrackStepsPerScalar
     }
 
+    /// True when the pattern matches somewhere in `string` (false when the budget ran out).
     func matches(_ string: String) -> Bool {
         evaluate(string) == .match
     }
 
+    /// Like `matches`, but tells a real "no match" from an exhausted backtracking budget.
     func evaluate(_ string: String) -> Outcome {
         if usesBacktracking {
             let input = string.unicodeScalars.map(\.value)
