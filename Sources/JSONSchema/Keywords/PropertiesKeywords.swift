@@ -22,7 +22,7 @@ struct PropertiesKeyword: Keyword {
         guard case .object(let o) = instance else { return }
         for (name, s) in properties {
             guard let value = o[name] else { continue }
-            sink.descend(.key(name), keywordSteps: name) { sink in v.validate(s, value, frame, &sink) }
+            sink.descend(.key(name), keywordStep: name) { sink in v.validate(s, value, frame, &sink) }
         }
     }
 
@@ -60,7 +60,7 @@ struct PatternPropertiesKeyword: Keyword {
         guard case .object(let o) = instance else { return }
         for m in o.members {
             for p in patterns where p.regex.matches(m.key) {
-                sink.descend(.key(m.key), keywordSteps: p.source) { sink in v.validate(p.schema, m.value, frame, &sink) }
+                sink.descend(.key(m.key), keywordStep: p.source) { sink in v.validate(p.schema, m.value, frame, &sink) }
             }
         }
     }
