@@ -98,35 +98,43 @@ public struct Signer: Sendable, CustomStringConvertible {
     /// The payload hash: the override if set, else the hex SHA-256 of the body.
     func payloadHash(of request: SigningRequest) throws(SigV4Error) -> String {
         if let override = request.options.payloadHash { return override }
-        return Hex.encode(try sha256.hash(request.body))
+        return try sha256.hexHash(request.body)
     }
 
     /// The string to sign for `canonical`, hashed with this signer's fetched SHA-256.
     func stringToSign(_ canonical: CanonicalRequest, time: AmzDate, scope: CredentialScope) throws(SigV4Error)
         -> StringToSign
     {
-        StringToSign(canonicalRequestHash: Hex.encode(try sha256.hash(canonical.utf8Bytes())), time: time, scope: scope)
+        StringToSign(canonicalRequestHash: try sha256.hexHash(canonical.utf8Bytes()), time: time, scope: scope)
     }
 
     /// `AWS4-HMAC-SHA256 Credential=<id>/<scope>, SignedHeaders=<names>, Signature=<hex>`.
     func authorization(scope: CredentialScope, signedHeaders: String, signature: String) -> String {
-        var text = StringToSign.algorithm
-        text.reserveCapacity(200 + signedHeaders.utf8.count)
-        text.append(" Credential=")
-        text.append(credentials.accessKeyId)
-        text.append("/")
-        text.append(scope.date)
-        text.append("/")
-        text.append(scope.region)
-        text.append("/")
-        text.append(scope.service)
-        text.append("/")
-        text.append(CredentialScope.terminator)
-        text.append(", SignedHeaders=")
-        text.append(signedHeaders)
-        text.append(", Signature=")
-        text.append(signature)
-        return text
+        let credential = " Credential="
+        let signedHeadersLabel = ", SignedHeaders="
+        let signatureLabel = ", Signature="
+        let count = StringToSign.algorithm.utf8.count + credential.utf8.count + credentials.accessKeyId.utf8.count
+            + scope.date.utf8.count + scope.region.utf8.count + scope.service.utf8.count
+            + CredentialScope.terminator.utf8.count + 4 + signedHeadersLabel.utf8.count + signedHeaders.utf8.count
+            + signatureLabel.utf8.count + signature.utf8.count
+        let slash = UInt8(ascii: "/")
+        return UTF8Builder.string(capacity: count) { out in
+            out.append(StringToSign.algorithm)
+            out.append(credential)
+            out.append(credentials.accessKeyId)
+            out.append(slash)
+            out.append(scope.date)
+            out.append(slash)
+            out.append(scope.region)
+            out.append(slash)
+            out.append(scope.service)
+            out.append(slash)
+            out.append(CredentialScope.terminator)
+            out.append(signedHeadersLabel)
+            out.append(signedHeaders)
+            out.append(signatureLabel)
+            out.append(signature)
+        }
     }
 
     /// The request's query as sent: raw unchanged, pairs SigV4-encoded in their order.

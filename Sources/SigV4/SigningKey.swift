@@ -35,15 +35,11 @@ public final class SigningKey: @unchecked Sendable, CustomStringConvertible, Cus
 
     /// Lower-case hex HMAC-SHA256 of `stringToSign` under this key: the signature.
     func sign(_ stringToSign: StringToSign) throws(SigV4Error) -> String {
-        var ok: Int32 = 0
-        let mac = stringToSign.utf8Bytes().withUnsafeBytes { message in
-            [UInt8](unsafeUninitializedCapacity: Digest.length) { buffer, count in
-                ok = esp_hmac_sha256_keyed(keyed, message.baseAddress, message.count, buffer.baseAddress)
-                count = Digest.length
-            }
+        let hex = stringToSign.utf8Bytes().withUnsafeBytes { message in
+            Hex.encodeDigest { out in esp_hmac_sha256_keyed(keyed, message.baseAddress, message.count, out) == 1 }
         }
-        guard ok == 1 else { throw SigV4Error(.cryptoFailure, "libcrypto HMAC-SHA256 failed") }
-        return Hex.encode(mac)
+        guard let hex else { throw SigV4Error(.cryptoFailure, "libcrypto HMAC-SHA256 failed") }
+        return hex
     }
 
     /// `SigningKey(<scope>, <redacted>)`.
