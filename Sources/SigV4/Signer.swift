@@ -92,7 +92,7 @@ public struct Signer: Sendable, CustomStringConvertible {
 
     /// The scope of a signature at `time` (region and service were checked by `init`).
     func scope(at time: AmzDate) -> CredentialScope {
-        CredentialScope(date: String(time.dateStamp), checkedRegion: region, checkedService: service)
+        CredentialScope(date: time.dateStamp, checkedRegion: region, checkedService: service)
     }
 
     /// The payload hash: the override if set, else the hex SHA-256 of the body.
