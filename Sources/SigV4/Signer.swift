@@ -3,7 +3,7 @@
 /// A `Sendable` value that owns its signing-key cache: copies share the cache, and any number of
 /// tasks may sign concurrently. When credentials rotate, make a new `Signer`. The signing time is
 /// always a parameter, so signing is a pure function of its inputs.
-public struct Signer: Sendable, CustomStringConvertible {
+public struct Signer: Sendable, CustomStringConvertible, CustomReflectable {
     /// Headers never signed: `authorization` carries the signature itself; the others are rewritten
     /// by proxies and HTTP clients (the AWS SDKs leave them unsigned for the same reason).
     public static let unsignedHeaderNames = ["authorization", "user-agent", "expect", "x-amzn-trace-id"]
@@ -147,4 +147,10 @@ public struct Signer: Sendable, CustomStringConvertible {
 
     /// Region, service and the redacted credentials.
     public var description: String { "Signer(\(credentials), region: \(region), service: \(service))" }
+
+    /// Credentials (redacted), region and service only: the cached token value and keys stay out
+    /// of `dump` and other reflection.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["credentials": credentials, "region": region, "service": service])
+    }
 }
