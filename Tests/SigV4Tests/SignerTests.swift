@@ -37,6 +37,18 @@ final class SignerTests: XCTestCase {
         XCTAssertEqual(signed.canonicalRequest.payloadHash, "015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862")
     }
 
+    func testPublicBuildingBlocksReproduceTheSignersValues() throws {
+        let signed = try signer(token: token).sign(openSearchPut(), at: time)
+        let canonical = try CanonicalRequest(
+            method: "PUT", path: signed.path, headers: signed.headers.filter { $0.name != "Authorization" },
+            payloadHash: signed.canonicalRequest.payloadHash)
+        XCTAssertEqual(canonical.description, signed.canonicalRequest.description)
+        let stringToSign = try StringToSign(
+            canonicalRequest: canonical, time: time, scope: CredentialScope(time: time, region: "eu-west-1", service: "es"))
+        XCTAssertEqual(stringToSign.description, signed.stringToSign.description)
+        XCTAssertEqual(stringToSign.description.split(separator: "\n").count, 4)
+    }
+
     func testSignatureDependsOnEverySignedPart() throws {
         let signer = try signer(token: token)
         let base = try signer.sign(openSearchPut(), at: time).signature
