@@ -59,7 +59,7 @@ public struct Signer: Sendable, CustomStringConvertible, CustomReflectable {
             default: break
             }
             headers.append(header)
-            if !Self.unsignedHeaderNames.contains(name) {
+            if !Self.isUnsigned(name) {
                 signable.append((name, CanonicalRequest.canonicalValue(header.value)))
             }
         }
@@ -75,9 +75,10 @@ public struct Signer: Sendable, CustomStringConvertible, CustomReflectable {
             signable.append(("x-amz-content-sha256", CanonicalRequest.canonicalValue(payloadHash)))
         }
 
+        CanonicalRequest.mergeAndSort(&signable)
         let canonical = try CanonicalRequest(
             method: request.method, path: request.path, parameters: CanonicalRequest.parameters(of: request.query),
-            canonicalHeaders: CanonicalRequest.mergedAndSorted(signable), payloadHash: payloadHash,
+            canonicalHeaders: signable, payloadHash: payloadHash,
             normalizePath: options.normalizePath)
         let scope = scope(at: time)
         let stringToSign = try stringToSign(canonical, time: time, scope: scope)
@@ -88,6 +89,14 @@ public struct Signer: Sendable, CustomStringConvertible, CustomReflectable {
         return SignedRequest(
             method: request.method, path: request.path, query: Self.queryToSend(request.query), headers: headers,
             signature: signature, canonicalRequest: canonical, stringToSign: stringToSign)
+    }
+
+    /// Whether `name` (lower case) is one of `unsignedHeaderNames`; a switch, as this runs per header.
+    static func isUnsigned(_ name: String) -> Bool {
+        switch name {
+        case "authorization", "user-agent", "expect", "x-amzn-trace-id": return true
+        default: return false
+        }
     }
 
     /// The scope of a signature at `time` (region and service were checked by `init`).

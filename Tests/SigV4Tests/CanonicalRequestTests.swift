@@ -32,6 +32,13 @@ final class CanonicalRequestTests: XCTestCase {
         XCTAssertEqual(headers.map(\.value), ["x", "h", "2,1,3"])
     }
 
+    func testSeveralRepeatedNamesKeepTheirOwnOrder() throws {
+        let headers = try CanonicalRequest.canonicalHeaders([
+            ("b", "1"), ("a", "1"), ("c", "x"), ("b", "2"), ("a", "2"), ("a", "3"), ("b", "3"),
+        ])
+        XCTAssertEqual(headers.map { "\($0.name):\($0.value)" }, ["a:1,2,3", "b:1,2,3", "c:x"])
+    }
+
     func testBadHeaderNamesAreRefused() {
         for name in ["", "Bad Name", "x:y", "ሴ", "a\nb"] {
             XCTAssertThrowsError(try CanonicalRequest.canonicalHeaders([(name, "v")]), name.debugDescription) { error in

@@ -114,6 +114,16 @@ final class SignerTests: XCTestCase {
         XCTAssertEqual(signed.headerValues("expect"), ["100-continue"])
     }
 
+    func testEveryListedUnsignedHeaderIsLeftUnsigned() throws {
+        for name in Signer.unsignedHeaderNames where name != "authorization" {
+            var request = openSearchPut()
+            request.headers.append((name.uppercased(), "x"))
+            let signed = try signer().sign(request, at: time)
+            XCTAssertFalse(signed.canonicalRequest.signedHeaders.contains(name), name)
+            XCTAssertEqual(signed.headerValues(name), ["x"], name)
+        }
+    }
+
     func testRawAndPairQueriesSignAlike() throws {
         let signer = try signer()
         var raw = openSearchPut()
