@@ -35,7 +35,10 @@ public struct Signer: Sendable, CustomStringConvertible, CustomReflectable {
 
     /// Header signing: returns the request with `X-Amz-Date`, the session token (as
     /// `X-Amz-Security-Token`, signed unless `omitSessionToken`), `x-amz-content-sha256` when
-    /// `signBody`, and `Authorization` added. Request headers of those names are replaced.
+    /// `signBody`, and `Authorization` added. Request headers of those names are dropped first
+    /// (`X-Amz-Security-Token` only when the credentials carry a token, `x-amz-content-sha256` only
+    /// with `signBody`), so a request can be re-signed. Every other header is signed, except the
+    /// `unsignedHeaderNames`; send exactly the signed headers' values (notably `host`).
     ///
     /// Throws `SigV4Error` for an invalid method, path or header name.
     public func sign(_ request: SigningRequest, at time: AmzDate) throws(SigV4Error) -> SignedRequest {
