@@ -9,14 +9,14 @@ import Synchronization
 /// each is used by one thread at a time, so one key may sign from many threads.
 /// `@unchecked Sendable` because the pointers are only touched under that discipline.
 /// The bytes are as sensitive as the secret for a day, so the printed forms redact them.
-public final class SigningKey: @unchecked Sendable, CustomStringConvertible, CustomDebugStringConvertible,
+final class SigningKey: @unchecked Sendable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {
     /// Idle contexts kept at most; more concurrent signers copy and free their own.
     static let poolLimit = 8
 
     /// The scope the key signs for.
-    public let scope: CredentialScope
+    let scope: CredentialScope
     /// The 32 key bytes.
     let bytes: [UInt8]
     /// libcrypto HMAC context keyed with `bytes`; only ever copied.
@@ -70,9 +70,9 @@ public final class SigningKey: @unchecked Sendable, CustomStringConvertible, Cus
     }
 
     /// `SigningKey(<scope>, <redacted>)`.
-    public var description: String { "SigningKey(\(scope), <redacted>)" }
+    var description: String { "SigningKey(\(scope), <redacted>)" }
     /// Same as `description`.
-    public var debugDescription: String { description }
+    var debugDescription: String { description }
     /// Shows the scope only.
-    public var customMirror: Mirror { Mirror(self, children: ["scope": scope, "bytes": "<redacted>"]) }
+    var customMirror: Mirror { Mirror(self, children: ["scope": scope, "bytes": "<redacted>"]) }
 }
