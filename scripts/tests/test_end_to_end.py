@@ -64,10 +64,11 @@ def test_blog_bad_request_lists_both_errors_and_stores_nothing(stack):
 
 
 def test_values_are_stored_exactly(stack):
-    raw = '{"anumber": 123456789012345678901234567890, "textblob": "caf\\u00e9 \\ud83d\\ude00 \\"q\\" \\u0000 \\u05d0", "ipaddr": "10.0.0.1"}'
+    raw = '{"anumber": 123456789012345678901234567890.50, "textblob": "caf\\u00e9 \\ud83d\\ude00 \\"q\\" \\u0000 \\u05d0", "ipaddr": "10.0.0.1"}'
     doc_id = created(stack, stack.post("/", raw.encode()))
     line = stack.raw_document(doc_id)
-    assert '"anumber":123456789012345678901234567890' in line
+    assert '"anumber":123456789012345678901234567890.50' in line
+    assert '"textblob":"café 😀 \\"q\\" \\u0000 א"' in line, line
     stored = json.loads(line)
     assert stored["textblob"] == "caf\u00e9 \U0001F600 \"q\" \u0000 \u05d0"
 

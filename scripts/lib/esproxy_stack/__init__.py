@@ -176,8 +176,8 @@ class Stack:
         return sum(1 for r in self._writes(index) if r["_id"] == doc_id)
 
     def raw_document(self, doc_id, index="bigsurvey"):
-        """The stored source of `doc_id` as compact JSON text."""
-        return json.dumps(self.documents(index)[doc_id], separators=(",", ":"), ensure_ascii=False)
+        """The body of `doc_id` exactly as the domain received it."""
+        return next(r["_raw"] for r in reversed(self._writes(index)) if r["_id"] == doc_id)
 
     def function_log(self):
         with open(self.log_path, "rb") as f:
