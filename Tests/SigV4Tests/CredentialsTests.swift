@@ -81,14 +81,4 @@ final class CredentialsTests: XCTestCase {
             }
         }
     }
-
-    func testProcessEnvironmentMatchesFoundation() {
-        let ours = ProcessEnvironment.read()
-        let foundation = ProcessInfo.processInfo.environment
-        XCTAssertFalse(ours.isEmpty)
-        for name in ["PATH", "HOME"] where foundation[name] != nil {
-            XCTAssertEqual(ours[name], foundation[name], name)
-        }
-        XCTAssertEqual(Set(ours.keys), Set(foundation.keys))
-    }
 }
