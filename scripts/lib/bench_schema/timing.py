@@ -1,0 +1,40 @@
+"""Seconds per document, best of a few batches, for in-process checks and for schema-check."""
+
+import subprocess
+import time
+
+
+def per_call(check, data, budget=0.6, rounds=3):
+    start = time.perf_counter()
+    check(data)
+    once = max(time.perf_counter() - start, 1e-7)
+    n = max(1, int(budget / rounds / once))
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(n):
+            check(data)
+        best = min(best, (time.perf_counter() - start) / n)
+    return best
+
+
+def schema_check_run(binary, schema_path, doc_path, repeat):
+    start = time.perf_counter()
+    p = subprocess.run([binary, "--repeat", str(repeat), str(schema_path), str(doc_path)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if p.returncode not in (0, 1):
+        raise RuntimeError(f"schema-check failed ({p.returncode}): {p.stderr.decode()}")
+    return elapsed, p.returncode
+
+
+def per_document_schema_check(binary, schema_path, doc_path, budget=0.6, rounds=3):
+    """(T(--repeat N) - T(--repeat 1)) / (N - 1): process start, file reads and the schema
+    compile cancel out, leaving parse + validate from bytes."""
+    base = min(schema_check_run(binary, schema_path, doc_path, 1)[0] for _ in range(rounds))
+    probe = 20
+    t, _ = schema_check_run(binary, schema_path, doc_path, probe)
+    each = max((t - base) / (probe - 1), 1e-7)
+    n = max(probe, int(budget / rounds / each))
+    best = min(schema_check_run(binary, schema_path, doc_path, n)[0] for _ in range(rounds))
+    return max(best - base, 1e-9) / (n - 1)
