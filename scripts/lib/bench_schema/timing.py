@@ -32,9 +32,13 @@ def per_document_schema_check(binary, schema_path, doc_path, budget=0.6, rounds=
     """(T(--repeat N) - T(--repeat 1)) / (N - 1): process start, file reads and the schema
     compile cancel out, leaving parse + validate from bytes."""
     base = min(schema_check_run(binary, schema_path, doc_path, 1)[0] for _ in range(rounds))
-    probe = 20
-    t, _ = schema_check_run(binary, schema_path, doc_path, probe)
-    each = max((t - base) / (probe - 1), 1e-7)
-    n = max(probe, int(budget / rounds / each))
+    # Grow the repeat count until the work clearly outweighs process-start jitter.
+    n = 2
+    while True:
+        t, _ = schema_check_run(binary, schema_path, doc_path, n)
+        if t - base > 0.1 or n >= 1 << 24:
+            break
+        n *= 4
+    n = max(n, int(n * budget / rounds / max(t - base, 1e-3)))
     best = min(schema_check_run(binary, schema_path, doc_path, n)[0] for _ in range(rounds))
     return max(best - base, 1e-9) / (n - 1)
