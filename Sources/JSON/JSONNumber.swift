@@ -72,10 +72,12 @@ public struct JSONNumber: Sendable {
 }
 
 extension JSONNumber: Comparable, Hashable {
+    /// Equal in value, however written (`1 == 1.0 == 10e-1`, `-0 == 0`).
     public static func == (a: JSONNumber, b: JSONNumber) -> Bool {
         a.negative == b.negative && a.exponent == b.exponent && a.digits == b.digits
     }
 
+    /// Exact decimal order.
     public static func < (a: JSONNumber, b: JSONNumber) -> Bool {
         if a.negative != b.negative { return a.negative }
         let c = compareMagnitude(a, b)
@@ -98,6 +100,7 @@ extension JSONNumber: Comparable, Hashable {
         return 0
     }
 
+    /// Hashes the value (consistent with `==`), not the literal.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(negative)
         hasher.combine(exponent)
@@ -106,5 +109,6 @@ extension JSONNumber: Comparable, Hashable {
 }
 
 extension JSONNumber: CustomStringConvertible {
+    /// The literal, as written.
     public var description: String { literal }
 }

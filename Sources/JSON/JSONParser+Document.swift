@@ -1,8 +1,6 @@
 /// An array or object being filled; the parser keeps these on an explicit stack.
 struct OpenContainer {
     let isObject: Bool
-    /// Where the `[` or `{` is, for messages.
-    let start: Int
     /// Where its elements begin in the parser's `values`.
     let base: Int
     /// Where its keys begin in the parser's `keys`.
@@ -44,26 +42,24 @@ extension JSONParser {
             switch b[pos] {
             case UInt8(ascii: "["):
                 guard stack.count < options.maxDepth else { throw depthError(pos) }
-                let start = pos
                 pos += 1
                 skipWhitespace()
                 if pos < b.count, b[pos] == UInt8(ascii: "]") {
                     pos += 1
                     value = .array([])
                 } else {
-                    stack.append(OpenContainer(isObject: false, start: start, base: values.count, keyBase: keys.count))
+                    stack.append(OpenContainer(isObject: false, base: values.count, keyBase: keys.count))
                     continue
                 }
             case UInt8(ascii: "{"):
                 guard stack.count < options.maxDepth else { throw depthError(pos) }
-                let start = pos
                 pos += 1
                 skipWhitespace()
                 if pos < b.count, b[pos] == UInt8(ascii: "}") {
                     pos += 1
                     value = .object(JSONObject())
                 } else {
-                    var container = OpenContainer(isObject: true, start: start, base: values.count, keyBase: keys.count)
+                    var container = OpenContainer(isObject: true, base: values.count, keyBase: keys.count)
                     try memberKey(into: &container)
                     stack.append(container)
                     continue

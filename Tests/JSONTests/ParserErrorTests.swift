@@ -29,6 +29,10 @@ final class ParserErrorTests: XCTestCase {
     func testEmptyInput() {
         expect("", .emptyInput, at: 0)
         expect(" \n\t\r ", .emptyInput, at: 5)
+        // An empty raw buffer may have no base address at all.
+        XCTAssertThrowsError(try JSONParser.parse(UnsafeRawBufferPointer(start: nil, count: 0))) {
+            XCTAssertEqual(($0 as? JSONParseError)?.code, .emptyInput)
+        }
     }
 
     func testTrailingContent() {
