@@ -77,13 +77,13 @@ struct SchemaCheck<Sink: LineSink> {
     /// One document, judged `repeatCount` times from its bytes; the last verdict is printed.
     private mutating func check(document bytes: [UInt8], path: String, _ schema: Schema, _ options: CheckOptions) -> Status {
         var verdict = Verdict.judge(bytes, schema: schema, output: options.output)
-        var agreeing = 1
+        var validCount = verdict.valid ? 1 : 0
         for _ in 1..<options.repeatCount {
             verdict = Verdict.judge(bytes, schema: schema, output: options.output)
-            agreeing += verdict.valid ? 1 : 0
+            validCount += verdict.valid ? 1 : 0
         }
-        // The repeats also keep the optimizer from dropping work whose result would be unused.
-        if options.repeatCount > 1, agreeing != 1, agreeing != options.repeatCount, verdict.valid {
+        // Using every verdict also keeps the optimizer from dropping the repeated work.
+        if validCount != 0 && validCount != options.repeatCount {
             sink.diagnostic("\(path): repeated validations disagree")
         }
         let prefix = options.output == .text ? path + ": " : ""

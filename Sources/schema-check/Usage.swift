@@ -5,7 +5,7 @@ enum Usage {
 
         Validates each INSTANCE (a JSON file, or - for standard input) against the JSON Schema in
         SCHEMA and prints "FILE: valid" or one "FILE: /pointer: message" line per error. With no
-        INSTANCE, only checks that SCHEMA compiles.
+        INSTANCE, only checks that SCHEMA compiles. Options may stand anywhere before "--".
 
         options:
           --lines FILE             validate each line of a JSON Lines file; print true or false per line
