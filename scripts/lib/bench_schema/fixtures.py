@@ -181,3 +181,32 @@ def large(target=1_000_000):
 
 
 CASES = [("small", small), ("medium", medium), ("large", large)]
+
+
+def _mutated(data, change):
+    doc = json.loads(data)
+    change(doc)
+    return encode(doc)
+
+
+def probes():
+    """(case, label, bytes, expected validity): one broken feature per document, so the bench can
+    check that every validator really asserts each format and keyword it is timed on."""
+    _, medium_good, _ = medium()
+    _, small_good, _ = small()
+    changes = {
+        "uuid": lambda d: d.__setitem__("id", "not-a-uuid"),
+        "date-time": lambda d: d.__setitem__("created", "2026-13-30T23:04:16Z"),
+        "date": lambda d: d.__setitem__("delivery", "2026-02-30"),
+        "email": lambda d: d["customer"].__setitem__("email", "no-at-sign"),
+        "ipv4": lambda d: d["customer"].__setitem__("ip", "1.2.3.4.5"),
+        "ipv6": lambda d: d["customer"].__setitem__("ip6", "2001:db8:::7"),
+        "unevaluatedProperties": lambda d: d.__setitem__("coupon", "x"),
+        "oneOf": lambda d: d.__setitem__("payment", {"method": "cash"}),
+        "pattern": lambda d: d["items"][0].__setitem__("sku", "abc-1"),
+        "$ref": lambda d: d["items"][0]["price"].__setitem__("currency", "GBP"),
+    }
+    out = [("small", "ipv4", _mutated(small_good, lambda d: d.__setitem__("ipaddr", "1.2.3")), False)]
+    out += [("medium", label, _mutated(medium_good, change), False) for label, change in changes.items()]
+    out.append(("medium", "allOf note", _mutated(medium_good, lambda d: d.__setitem__("note", "ok")), True))
+    return out
