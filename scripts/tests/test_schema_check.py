@@ -406,3 +406,22 @@ def test_repeat_prints_only_the_last_result(run, tmp_path, survey, extra):
 def test_repeat_with_lines(run, tmp_path, survey):
     write(tmp_path, "in.jsonl", jsonl(GOOD, {}, "x"))
     assert run("--repeat", "7", survey, "--lines", "in.jsonl") == (1, ["true", "false", "false"], "")
+
+
+# --- standard input and odd files ----------------------------------------------------------------
+
+def test_lines_from_standard_input(run, survey):
+    assert run(survey, "--lines", "-", stdin=jsonl(GOOD, {"anumber": 1})) == (1, ["true", "false"], "")
+
+
+def test_schema_from_standard_input(run, tmp_path):
+    write(tmp_path, "two.json", 2)
+    assert run("-", "two.json", stdin=json.dumps({"maximum": 1})) == (
+        1, ["two.json: /: 2 is greater than the maximum of 1"], "")
+
+
+def test_instance_that_is_a_directory_exits_2(run, tmp_path, survey):
+    (tmp_path / "dir").mkdir()
+    status, out, err = run(survey, "dir")
+    assert status == 2 and out == []
+    assert "cannot read dir: it is a directory" in err
