@@ -72,6 +72,8 @@ class Function:
         self.init_error = None  # (error_type, body) of the current process, if it reported one
         self.init_errors = []  # every init error seen, for tests and the log
         self.spawns = 0
+        self.exits = []  # exit statuses of the runtimes that ended, oldest first
+        self.runtime_api_up = True  # while False, a runtime that exits is not restarted
         self.ready = False  # whether the current process has asked for an event
         self.closed = False
         self.on_init_error = None  # callback(error_type, body)
@@ -116,10 +118,14 @@ class Function:
                         "Runtime.ExitError"))
             if self.closed:
                 return
+            self.exits.append(status)
             self.log(f"bootstrap exited with status {status}")
-            # A process that failed its init is respawned on the next invocation, not in a loop.
-            if not init_failed and not never_ready:
+            # A process that failed its init is respawned on the next invocation, not in a loop;
+            # so is one that lost the Runtime API (it would only fail again until the API is back).
+            if not init_failed and not never_ready and self.runtime_api_up:
                 self._spawn_locked()
+            elif not self.runtime_api_up:
+                self.log("Runtime API is down: the next invocation starts a fresh runtime")
             self.lock.notify_all()
 
     def _kill_locked(self):
@@ -134,6 +140,17 @@ class Function:
         with self.lock:
             if generation == self.generation:
                 self._kill_locked()
+
+    def set_runtime_api_up(self, up):
+        with self.lock:
+            self.runtime_api_up = up
+        self.log(f"Runtime API {'back up' if up else 'gone away'}")
+
+    def describe(self):
+        """The supervised runtime's state, for the control API."""
+        with self.lock:
+            return {"pid": self.process.pid if self.process else None, "spawns": self.spawns,
+                    "exits": list(self.exits), "ready": self.ready and self.process is not None}
 
     def close(self):
         with self.lock:
