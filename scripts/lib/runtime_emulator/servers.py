@@ -26,6 +26,9 @@ class Server(ThreadingHTTPServer):
 
 class _Base(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as Lambda's own clients expect
+    # Headers and body go out in two writes; with Nagle's algorithm the body would wait for the
+    # peer's delayed ACK (~40 ms) on every keep-alive exchange.
+    disable_nagle_algorithm = True
 
     def log_message(self, fmt, *args):  # quiet: the function's own log is what matters
         pass
