@@ -280,6 +280,30 @@ def test_domain_records_the_requests_it_received(stack):
     assert stack.domain_requests() == []
 
 
+def test_emulator_trace_id_option_fixes_the_trace_header(tmp_path):
+    pytest.importorskip("awslambdaric")
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0"
+
+    def traces(*extra):
+        cmd = [sys.executable, str(SCRIPTS / "runtime-emulator"), "--runtime-port", "0", "--invoke-port", "0",
+               "--http-port", "0", "--task-root", str(fixtures), *extra,
+               "--bootstrap", sys.executable, "-m", "awslambdaric", "handler.fn"]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=str(fixtures))
+        try:
+            port = json.loads(proc.stdout.readline())["invoke_port"]
+            url = f"http://127.0.0.1:{port}/2015-03-31/functions/function/invocations"
+            event = json.dumps({"action": "env", "names": ["_X_AMZN_TRACE_ID"]}).encode()
+            return [json.loads(http("POST", url, event)[2])["_X_AMZN_TRACE_ID"] for _ in range(2)]
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+    assert traces("--trace-id", trace) == [trace, trace]
+    fresh = traces()
+    assert fresh[0] != fresh[1] and trace not in fresh
+
+
 def test_emulator_control_refuses_unknown_paths(stack):
     base = f"http://127.0.0.1:{stack.ports['invoke_port']}/_emulator"
     assert http("GET", base + "/nothing")[0] == 404

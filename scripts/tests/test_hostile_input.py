@@ -83,13 +83,16 @@ def number_doc(number):
 
 
 @pytest.mark.parametrize("number", ["1e400", "-1e400", "1" * 500, "-" + "9" * 500 + "." + "9" * 500, "1e-400",
-                                    "123456789012345678901234567890e99999999", "1E+100000000"])
+                                    "123456789012345678901234567890e99999999", "1E+100000000"],
+                         ids=["1e400", "-1e400", "500-digit-integer", "1001-digit-decimal", "1e-400", "30-digits-e99999999",
+                              "1E+100000000"])
 def test_huge_numbers_are_stored_with_every_digit(stack, number):
     raw = stored_raw(stack, http_event(body=number_doc(number)))
     assert f'"anumber":{number}' in raw
 
 
-@pytest.mark.parametrize("number", ["1e100000001", "1e-100000001", "1e" + "9" * 400])
+@pytest.mark.parametrize("number", ["1e100000001", "1e-100000001", "1e" + "9" * 400],
+                         ids=["1e100000001", "1e-100000001", "400-digit-exponent"])
 def test_exponents_beyond_the_parsers_bound_are_invalid_json(stack, number):
     body = refused(stack, http_event(body=number_doc(number)), 400, "invalid_json")
     assert "exponent" in body["message"]
@@ -116,12 +119,13 @@ def test_a_body_one_byte_over_the_default_limit_is_413(stack):
     b'{"anumber": 1, "textblob": "a", "ipaddr": "1.1.1.1", "\\u0061numb\\u0065r": 2}',  # same key, escaped
     b'{"anumber": 1, "textblob": "a", "ipaddr": "1.1.1.1", "agree": true, "agree": true}',
     b'{"anumber": 1, "textblob": "a", "ipaddr": "1.1.1.1", "x": {"k": 1, "k": 1}}',
-])
+], ids=["escaped-same-key", "same-value-twice", "nested"])
 def test_duplicate_keys_are_invalid_json(stack, body):
     refused(stack, http_event(body=body), 400, "invalid_json")
 
 
-@pytest.mark.parametrize("bad", [b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80", b"\xe2\x82"])
+@pytest.mark.parametrize("bad", [b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80", b"\xe2\x82"],
+                         ids=["overlong", "encoded-surrogate", "above-U+10FFFF", "lone-continuation", "truncated"])
 def test_invalid_utf8_is_invalid_json(stack, bad):
     # Overlong, encoded surrogate, above U+10FFFF, lone continuation, truncated: API Gateway sends
     # such bodies base64-encoded, and so does the emulator's HTTP front.
@@ -137,7 +141,7 @@ def test_lone_surrogate_escapes_are_invalid_json(stack, escape):
     refused(stack, http_event(body=body), 400, "invalid_json")
 
 
-@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b"\xfe\xff", b"\xff\xfe"])
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b"\xfe\xff", b"\xff\xfe"], ids=["utf-8", "utf-16be", "utf-16le"])
 def test_byte_order_marks_are_invalid_json(stack, bom):
     refused(stack, http_event(body=bom + doc(), base64_body=True), 400, "invalid_json")
 
@@ -145,7 +149,8 @@ def test_byte_order_marks_are_invalid_json(stack, bom):
 # --- content types -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("ctype", ["application/jsonx", "application/json; charset=utf-16", "json",
-                                   "application/json\r\nX-Injected: yes", "", "application/ json"])
+                                   "application/json\r\nX-Injected: yes", "", "application/ json"],
+                         ids=["jsonx", "utf-16", "bare-json", "crlf-injected", "empty", "space-in-type"])
 def test_wrong_content_types_are_415(stack, ctype):
     refused(stack, http_event(body=doc(), headers={"content-type": ctype}), 415, "unsupported_media_type")
 
@@ -200,7 +205,8 @@ def test_crlf_in_the_path_does_not_forge_log_lines(bootstrap, log_format):
 # --- unknown routes and what the client cannot choose --------------------------------------------
 
 @pytest.mark.parametrize("path", ["/../bigsurvey/_create/x", "/%2F", "/bigsurvey", "/_bulk", "/" + "a" * 100_000,
-                                  "/\u0000", "/%00"])
+                                  "/\u0000", "/%00"],
+                         ids=["dot-dot", "encoded-slash", "index-name", "bulk", "100kB-path", "nul", "encoded-nul"])
 def test_unknown_routes_are_404(stack, path):
     refused(stack, http_event(path=path, body=doc()), 404, "not_found")
 
@@ -230,7 +236,7 @@ def freeform(bootstrap):
     b'{"\\u0040timestamp": "2001-01-01T00:00:00.000Z"}',
     b'{"@timestamp": null}',
     b'{"n": 1, "@timestamp": {"nested": true}}',
-])
+], ids=["plain", "escaped-at-sign", "null", "object"])
 def test_timestamp_spoofing_is_refused_even_when_the_schema_allows_it(freeform, body):
     answer = refused(freeform, http_event(path="/free", body=body), 400, "validation_failed")
     assert [d["instanceLocation"] for d in answer["details"]] == ["/@timestamp"]

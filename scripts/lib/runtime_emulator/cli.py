@@ -75,6 +75,9 @@ def parse_args(argv):
     p.add_argument("--env", action="append", default=[], metavar="K=V", help="set a variable for the function")
     p.add_argument("--pass-env", action="append", default=[], metavar="NAME", help="pass the caller's variable through")
     p.add_argument("--exit-on-init-error", action="store_true", help="exit 1 after the first /init/error")
+    p.add_argument("--trace-id", metavar="HEADER",
+                   help="send this Lambda-Runtime-Trace-Id with every invocation instead of a fresh one "
+                        "(soaks: tells memory kept per distinct trace id from other growth)")
     args = p.parse_args(argv)
     if args.bootstrap is not None and not args.bootstrap:
         p.error("--bootstrap needs a PATH")
@@ -142,6 +145,7 @@ def main(argv=None):
             stop.set()
 
     function.on_init_error = init_error
+    function.fixed_trace_id = args.trace_id
     invoke = Server(args.invoke_port, InvokeHandler, function, runtime_api=runtime)
     front = Server(args.http_port, HTTPFrontHandler, function, payload=args.payload)
     servers = (invoke, front)

@@ -77,6 +77,7 @@ class Function:
         self.ready = False  # whether the current process has asked for an event
         self.closed = False
         self.on_init_error = None  # callback(error_type, body)
+        self.fixed_trace_id = None  # when set, every invocation carries this trace header
 
     # --- process supervision -------------------------------------------------------------
 
@@ -163,7 +164,7 @@ class Function:
     def invoke(self, event, trace_id=None):
         """Runs one event through the function; returns its Outcome."""
         with self.invoke_lock:
-            inv = Invocation(event, self.timeout_s, trace_id)
+            inv = Invocation(event, self.timeout_s, trace_id or self.fixed_trace_id)
             with self.lock:
                 if self.command is not None and self.process is None:
                     self._spawn_locked()
