@@ -72,9 +72,12 @@ class Function:
         self.init_error = None  # (error_type, body) of the current process, if it reported one
         self.init_errors = []  # every init error seen, for tests and the log
         self.spawns = 0
+        self.exits = []  # exit statuses of the runtimes that ended, oldest first
+        self.runtime_api_up = True  # while False, a runtime that exits is not restarted
         self.ready = False  # whether the current process has asked for an event
         self.closed = False
         self.on_init_error = None  # callback(error_type, body)
+        self.fixed_trace_id = None  # when set, every invocation carries this trace header
 
     # --- process supervision -------------------------------------------------------------
 
@@ -116,10 +119,14 @@ class Function:
                         "Runtime.ExitError"))
             if self.closed:
                 return
+            self.exits.append(status)
             self.log(f"bootstrap exited with status {status}")
-            # A process that failed its init is respawned on the next invocation, not in a loop.
-            if not init_failed and not never_ready:
+            # A process that failed its init is respawned on the next invocation, not in a loop;
+            # so is one that lost the Runtime API (it would only fail again until the API is back).
+            if not init_failed and not never_ready and self.runtime_api_up:
                 self._spawn_locked()
+            elif not self.runtime_api_up:
+                self.log("Runtime API is down: the next invocation starts a fresh runtime")
             self.lock.notify_all()
 
     def _kill_locked(self):
@@ -135,6 +142,17 @@ class Function:
             if generation == self.generation:
                 self._kill_locked()
 
+    def set_runtime_api_up(self, up):
+        with self.lock:
+            self.runtime_api_up = up
+        self.log(f"Runtime API {'back up' if up else 'gone away'}")
+
+    def describe(self):
+        """The supervised runtime's state, for the control API."""
+        with self.lock:
+            return {"pid": self.process.pid if self.process else None, "spawns": self.spawns,
+                    "exits": list(self.exits), "ready": self.ready and self.process is not None}
+
     def close(self):
         with self.lock:
             self.closed = True
@@ -146,7 +164,7 @@ class Function:
     def invoke(self, event, trace_id=None):
         """Runs one event through the function; returns its Outcome."""
         with self.invoke_lock:
-            inv = Invocation(event, self.timeout_s, trace_id)
+            inv = Invocation(event, self.timeout_s, trace_id or self.fixed_trace_id)
             with self.lock:
                 if self.command is not None and self.process is None:
                     self._spawn_locked()
