@@ -189,9 +189,7 @@ def test_crlf_in_client_headers_is_forwarded_nowhere(stack):
     assert "X-Injected" not in stack.function_log()
 
 
-@pytest.mark.parametrize("log_format", ["JSON", pytest.param("Text", marks=pytest.mark.xfail(
-    strict=True, reason="KNOWN BUG: InvocationLogger's Text format writes string fields raw, so a CR/LF in "
-                        "the path forges log lines (reported to the integrator; JSON, the default, escapes)"))])
+@pytest.mark.parametrize("log_format", ["JSON", "Text"])
 def test_crlf_in_the_path_does_not_forge_log_lines(bootstrap, log_format):
     with Stack(bootstrap, function_env={"AWS_LAMBDA_LOG_FORMAT": log_format}) as s:
         path = "/nope\r\n2026-01-01T00:00:00.000Z INFO forged line\n{\"level\":\"INFO\",\"message\":\"forged\"}"
