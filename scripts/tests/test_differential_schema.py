@@ -1,0 +1,118 @@
+"""Differential test: our JSON Schema validator (through `esproxy-bench differential-schema`)
+against Python's `jsonschema` on seeded, generated schema/instance pairs for drafts 4, 7 and
+2020-12, format assertion on for both. Any mismatch not in the checked-in list
+`scripts/lib/differential/known_differences.py` fails the test.
+
+ESPROXY_DIFF_SEED picks another seed (the default is fixed, so runs are reproducible);
+ESPROXY_BENCH points to a built esproxy-bench instead of building one."""
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPTS = Path(__file__).resolve().parent.parent
+ROOT = SCRIPTS.parent
+sys.path.insert(0, str(SCRIPTS / "lib"))
+from differential import known_differences  # noqa: E402
+from differential.instance_gen import InstanceGenerator, dumps, loads  # noqa: E402
+from differential.schema_gen import DRAFTS, SchemaGenerator  # noqa: E402
+
+SEED = int(os.environ.get("ESPROXY_DIFF_SEED", "20261130"))
+SCHEMAS_PER_DRAFT = int(os.environ.get("ESPROXY_DIFF_SCHEMAS", "500"))
+INSTANCES_PER_SCHEMA = 8
+
+
+@pytest.fixture(scope="module")
+def bench():
+    given = os.environ.get("ESPROXY_BENCH")
+    if given:
+        return str(Path(given).resolve())
+    if shutil.which("swift") is None:
+        pytest.skip("swift not installed and ESPROXY_BENCH not set")
+    subprocess.run(["swift", "build", "--product", "esproxy-bench", "-j", "2"], cwd=ROOT, check=True,
+                   stdout=sys.stderr, timeout=1800)
+    out = subprocess.run(["swift", "build", "--product", "esproxy-bench", "--show-bin-path"], cwd=ROOT,
+                         check=True, capture_output=True, text=True).stdout.strip()
+    return str(Path(out) / "esproxy-bench")
+
+
+def generate(draft, seed):
+    """(schema text, [instance text]) pairs; the text is what both sides parse."""
+    rng = random.Random(f"{seed}/{draft}")
+    schemas = SchemaGenerator(rng, draft)
+    instances = InstanceGenerator(rng, schemas)
+    cases = []
+    for _ in range(SCHEMAS_PER_DRAFT):
+        schema = schemas.root()
+        cases.append((dumps(schema), [dumps(v) for v in instances.instances(schema, INSTANCES_PER_SCHEMA)]))
+    return cases
+
+
+def swift_verdicts(bench, draft, cases):
+    lines = "".join(f'{{"draft":"{draft}","schema":{schema},"instances":[{",".join(texts)}]}}\n'
+                    for schema, texts in cases)
+    run = subprocess.run([bench, "differential-schema"], input=lines.encode(), capture_output=True, timeout=600)
+    assert run.returncode == 0, run.stderr.decode()
+    answers = [json.loads(line) for line in run.stdout.decode().splitlines()]
+    assert len(answers) == len(cases)
+    return answers
+
+
+class Mismatch:
+    """One disagreement, as the known-difference predicates see it."""
+
+    def __init__(self, draft, schema_text, instance, python_valid, ours):
+        from differential import schema_oracle
+
+        self.draft, self.schema_text, self.instance = draft, schema_text, instance
+        self.schema = loads(schema_text)
+        self.python_valid, self.ours = python_valid, ours
+        self.python = lambda other: schema_oracle.verdicts(draft, self.schema, [other])[0]
+
+
+def documented(mismatch):
+    for entry in known_differences.SCHEMA_KNOWN_MISMATCHES:
+        if entry["matches"](mismatch):
+            return entry["id"]
+    return None
+
+
+@pytest.mark.parametrize("draft", DRAFTS)
+def test_validator_agrees_with_python_jsonschema(bench, draft):
+    from differential import schema_oracle
+
+    cases = generate(draft, SEED)
+    answers = swift_verdicts(bench, draft, cases)
+    pairs = valid_count = 0
+    undocumented, accepted = [], {}
+    for index, ((schema_text, texts), answer) in enumerate(zip(cases, answers)):
+        schema = loads(schema_text)
+        python = schema_oracle.verdicts(draft, schema, [loads(t) for t in texts])
+        if "error" in answer:
+            undocumented.append(f"case {index}: ours failed: {answer['error']}\n  schema {schema_text}")
+            continue
+        for text, ours, theirs in zip(texts, answer["valid"], python):
+            pairs += 1
+            valid_count += theirs
+            if ours == theirs:
+                continue
+            known = documented(Mismatch(draft, schema_text, loads(text), theirs, ours))
+            if known:
+                accepted[known] = accepted.get(known, 0) + 1
+            else:
+                undocumented.append(f"case {index}: python {theirs}, ours {ours}\n  schema {schema_text}\n"
+                                    f"  instance {text}")
+    print(f"\ndifferential schema draft {draft}: seed {SEED}, {len(cases)} schemas, {pairs} pairs "
+          f"({valid_count} valid per Python), {len(undocumented)} undocumented mismatches, "
+          f"documented: {accepted or 'none'}")
+    assert not undocumented, f"{len(undocumented)} undocumented mismatches (seed {SEED}):\n" + \
+        "\n".join(undocumented[:25])
+    # A generator that only produced valid (or only invalid) pairs would compare little.
+    assert pairs >= 2000
+    assert 0.2 * pairs < valid_count < 0.8 * pairs, f"{valid_count} of {pairs} valid: generator is lopsided"
