@@ -21,7 +21,7 @@ ROOT = SCRIPTS.parent
 sys.path.insert(0, str(SCRIPTS / "lib"))
 from differential import known_differences  # noqa: E402
 from differential.instance_gen import InstanceGenerator, dumps, loads  # noqa: E402
-from differential.schema_gen import DRAFTS, SchemaGenerator  # noqa: E402
+from differential.schema_gen import DRAFTS, KEYWORDS, SchemaGenerator  # noqa: E402
 
 SEED = int(os.environ.get("ESPROXY_DIFF_SEED", "20261130"))
 SCHEMAS_PER_DRAFT = int(os.environ.get("ESPROXY_DIFF_SCHEMAS", "500"))
@@ -115,4 +115,7 @@ def test_validator_agrees_with_python_jsonschema(bench, draft):
         "\n".join(undocumented[:25])
     # A generator that only produced valid (or only invalid) pairs would compare little.
     assert pairs >= 2000
+    for keyword in KEYWORDS[draft]:
+        used = sum(f'"{keyword}":' in schema_text for schema_text, _ in cases)
+        assert used >= 10, f"generator used {keyword} in only {used} schemas"
     assert 0.2 * pairs < valid_count < 0.8 * pairs, f"{valid_count} of {pairs} valid: generator is lopsided"

@@ -24,6 +24,18 @@ FORMATS = {
     "7": ["ipv4", "ipv6", "date-time", "email", "date"],
     "2020-12": ["ipv4", "ipv6", "date-time", "email", "date", "uuid"],
 }
+# Keywords each draft's schemas must exercise (the test asserts each occurs in many schemas).
+KEYWORDS = {
+    "4": ["type", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+          "minLength", "maxLength", "pattern", "format", "items", "additionalItems", "minItems", "maxItems",
+          "uniqueItems", "properties", "patternProperties", "additionalProperties", "required",
+          "minProperties", "maxProperties", "dependencies", "allOf", "anyOf", "oneOf", "not", "$ref",
+          "definitions"],
+}
+KEYWORDS["7"] = KEYWORDS["4"] + ["const", "contains", "propertyNames", "if", "then", "else"]
+KEYWORDS["2020-12"] = [k for k in KEYWORDS["7"] if k not in ("additionalItems", "dependencies", "definitions")] + [
+    "prefixItems", "minContains", "maxContains", "dependentRequired", "dependentSchemas", "$defs",
+    "unevaluatedProperties", "unevaluatedItems"]
 TYPES = ["null", "boolean", "integer", "number", "string", "array", "object"]
 # ECMA-262 and Python `re` agree on these for the strings generated here (no \d, \w, \s, no
 # line terminators in instances, no lookbehind, no Unicode escapes).
