@@ -107,8 +107,8 @@ def test_documented_differences_explain_nothing_else():
     checked = 0
     while checked < 20:
         case = generator.request()
-        if not case["query"]:
-            continue
+        if not any(case["query"].split("&")):
+            continue  # no parameter at all: dropping the query changes nothing
         right = sigv4_oracle.sign(case)
         wrong_signature = {**right, "signature": ("0" if right["signature"][0] != "0" else "1") + right["signature"][1:]}
         wrong_query = sigv4_oracle.sign({**case, "query": ""})
