@@ -22,7 +22,7 @@ from differential.instance_gen import InstanceGenerator, dumps, loads  # noqa: E
 from differential.schema_gen import DRAFTS, KEYWORDS, SchemaGenerator  # noqa: E402
 
 SEED = int(os.environ.get("ESPROXY_DIFF_SEED", "20261130"))
-SCHEMAS_PER_DRAFT = int(os.environ.get("ESPROXY_DIFF_SCHEMAS", "500"))
+SCHEMAS_PER_DRAFT = int(os.environ.get("ESPROXY_DIFF_SCHEMAS", "1000"))
 INSTANCES_PER_SCHEMA = 8
 
 

@@ -19,10 +19,10 @@ import pytest
 SCRIPTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(SCRIPTS / "lib"))
 from differential import harness, known_differences  # noqa: E402
-from differential.sigv4_gen import RequestGenerator  # noqa: E402
+from differential.sigv4_gen import METHODS, NON_ASCII, OTHER_ASCII, RESERVED, RequestGenerator  # noqa: E402
 
 SEED = int(os.environ.get("ESPROXY_DIFF_SEED", "20261130"))
-CASES = int(os.environ.get("ESPROXY_DIFF_REQUESTS", "4000"))
+CASES = int(os.environ.get("ESPROXY_DIFF_REQUESTS", "8000"))
 FIELDS = ("canonical_request", "string_to_sign", "signature", "authorization")
 
 
@@ -87,6 +87,28 @@ def test_signer_agrees_with_botocore(bench, capsys):
         "\n".join(undocumented[:15])
     # Most requests must be compared exactly, not explained away.
     assert exact > 0.7 * len(cases)
+    assert_coverage(cases)
+
+
+def assert_coverage(cases):
+    """The generator must have produced what the comparison claims to cover."""
+    from urllib.parse import unquote
+
+    paths = "".join(unquote(c["path"]) for c in cases)
+    queries = "".join(unquote(c["query"]) for c in cases)
+    for char in RESERVED + OTHER_ASCII + "".join(NON_ASCII):
+        assert char in paths or char in "/?#", f"no path holds {char!r}"
+        assert char in queries or char in "&=#", f"no query holds {char!r}"
+    assert {c["method"] for c in cases} == set(METHODS)
+    assert any("/./" in c["path"] or c["path"].endswith("/.") for c in cases)
+    assert any("/../" in c["path"] or c["path"].endswith("/..") for c in cases)
+    assert any("//" in c["path"] for c in cases)
+    assert any("&&" in c["query"] for c in cases)
+    assert any(len({n for n, _ in c["headers"]}) < len(c["headers"]) for c in cases), "no repeated header"
+    assert any(v != v.strip() for c in cases for _, v in c["headers"]), "no padded header value"
+    assert any("  " in v.strip() or "\t" in v.strip() for c in cases for _, v in c["headers"]), "no inner run"
+    assert {c["token"] is None for c in cases} == {True, False}
+    assert any(c["body_hex"] == "" for c in cases) and any(len(c["body_hex"]) > 200 for c in cases)
 
 
 def test_documented_differences_explain_nothing_else(bench):

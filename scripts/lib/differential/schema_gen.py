@@ -69,7 +69,7 @@ FORMAT_SAMPLES = {
              "2eb8aa08aa9811eab4aa73b441d16380", "2eb8aa08-aa98-11ea-b4aa-73b441d1638g",
              "2eb8aa08-aa98-11eab-4aa-73b441d16380", "{2eb8aa08-aa98-11ea-b4aa-73b441d16380}"],
 }
-DECIMALS = [Decimal(s) for s in ["0.1", "0.01", "0.5", "2.5", "0.0001", "1.5", "0.3", "7"]]
+DECIMALS = [Decimal(s) for s in ["0.1", "0.01", "0.5", "2.5", "0.0001", "1.5", "0.3", "7", "1E-3", "1e1"]]
 
 
 def unique(values):
@@ -295,7 +295,9 @@ class SchemaGenerator:
             return r.randint(-5, 10)
         if kind == 3:
             return r.choice([Decimal("1.0"), Decimal("-0.5"), Decimal("2.5"), Decimal("0.1"), Decimal("1e2"),
-                             Decimal("3.0"), Decimal("-0.0"), Decimal("0.30000000000000004")])
+                             Decimal("3.0"), Decimal("-0.0"), Decimal("0.30000000000000004"), Decimal("1E-7"),
+                             Decimal("2.50e1"), 12345678901234567890, -9223372036854775809, 9223372036854775807,
+                             Decimal("-1.5E+3"), Decimal("0.0")])
         if kind in (4, 5):
             return self.text(r.randint(0, 5))
         if kind in (6, 7):

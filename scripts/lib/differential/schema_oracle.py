@@ -1,6 +1,7 @@
 """Python `jsonschema` as the oracle for our validator, configured as described in
 `known_differences.ORACLE_ADJUSTMENTS`."""
 
+import decimal
 from decimal import Decimal
 
 import jsonschema
@@ -21,6 +22,10 @@ VALIDATORS = {
     draft: validators.extend(base, type_checker=base.TYPE_CHECKER.redefine("integer", _is_integer))
     for draft, base in BASE.items()
 }
+
+
+# multipleOf computes a remainder: enough digits that no generated quotient is rounded or refused.
+decimal.getcontext().prec = 200
 
 
 def verdicts(draft, schema, instances):
