@@ -106,6 +106,11 @@ class SchemaGenerator:
         if self.rng.random() < 0.35:
             for name in self.rng.sample(["pos", "str", "node", "list"], self.rng.randint(1, 2)):
                 self.defs[name] = self.schema(2)
+            if self.rng.random() < 0.4:
+                # A recursive definition: a tree whose kids are trees.
+                prefix = "#/$defs/" if self.draft == "2020-12" else "#/definitions/"
+                self.defs["tree"] = {"type": "object", "properties": {
+                    "v": self.leaf(), "kids": {"type": "array", "items": {"$ref": prefix + "tree"}}}}
         schema = self.schema(0)
         if not isinstance(schema, dict):
             schema = {"allOf": [schema]}
