@@ -168,6 +168,28 @@ def test_timeout_kills_and_respawns():
         assert status == 504
 
 
+def stats(emu):
+    status, _, body = emu.request("invoke_port", "GET", "/_emulator/stats")
+    assert status == 200
+    return json.loads(body)
+
+
+def test_stats_record_each_cold_start_and_the_running_pid():
+    with python_function() as emu:
+        assert emu.invoke({"warm": "up"})[0] == 200
+        first = stats(emu)
+        assert first["spawns"] == 1 and len(first["cold_starts_ms"]) == 1
+        assert first["cold_starts_ms"][0] > 0
+        with open(f"/proc/{first['pid']}/cmdline", "rb") as f:
+            assert b"awslambdaric" in f.read()
+        os.kill(first["pid"], 9)
+        assert emu.invoke({"after": "kill"})[0] == 200
+        second = stats(emu)
+        assert second["spawns"] == 2 and len(second["cold_starts_ms"]) == 2
+        assert second["pid"] != first["pid"]
+        assert emu.request("invoke_port", "GET", "/_emulator/other")[0] == 404
+
+
 def test_init_that_never_finishes_is_a_timeout():
     with python_function("--init-timeout", "1", "--env", "FIXTURE_HANG_INIT=1") as emu:
         status, _, body = emu.invoke({"x": 1})

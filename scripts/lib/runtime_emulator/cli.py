@@ -19,6 +19,9 @@ When ready, prints one JSON line to stdout: {"runtime_port":â€¦,"invoke_port":â€
 (a port given as 0 is a free one). The function's stdout and stderr, and the emulator's log,
 go to stderr.
 
+GET /_emulator/stats on the invoke port: {"spawns", "pid" (of the running bootstrap), "cold_starts_ms"
+(per spawn, from starting the process to its first GET /next)}, for benchmarks.
+
 Results: invoke endpoint 200 (+ X-Amz-Function-Error: Unhandled for a function error), 504 when
 the function passed --timeout or never asked for the event within --init-timeout (it is killed
 and respawned), 502 when it crashed or failed its

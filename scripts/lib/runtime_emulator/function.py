@@ -73,6 +73,8 @@ class Function:
         self.init_errors = []  # every init error seen, for tests and the log
         self.spawns = 0
         self.ready = False  # whether the current process has asked for an event
+        self.spawned_at = None  # time.monotonic() just before the current process was started
+        self.cold_starts_ms = []  # per spawn: from starting the process to its first /next
         self.closed = False
         self.on_init_error = None  # callback(error_type, body)
 
@@ -90,6 +92,7 @@ class Function:
         self.spawns += 1
         self.init_error = None
         self.ready = False
+        self.spawned_at = time.monotonic()
         # stdout of the function goes to our stderr: our stdout carries only the ready line.
         self.process = subprocess.Popen(
             self.command, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
@@ -141,6 +144,13 @@ class Function:
             self._kill_locked()
             self.lock.notify_all()
 
+    def stats(self):
+        """What `GET /_emulator/stats` answers: spawns, the current process id (None when none
+        runs), and every cold start so far in milliseconds (process start to its first /next)."""
+        with self.lock:
+            return {"spawns": self.spawns, "pid": self.process.pid if self.process else None,
+                    "cold_starts_ms": list(self.cold_starts_ms)}
+
     # --- invoke side ---------------------------------------------------------------------
 
     def invoke(self, event, trace_id=None):
@@ -177,6 +187,8 @@ class Function:
     def next_invocation(self, stop):
         """Blocks until an undelivered invocation exists (or `stop` is set); marks it delivered."""
         with self.lock:
+            if not self.ready and self.spawned_at is not None:
+                self.cold_starts_ms.append(round((time.monotonic() - self.spawned_at) * 1000, 3))
             self.ready = True
             while not self.closed and not stop.is_set():
                 inv = self.pending

@@ -108,6 +108,11 @@ def _outcome_for_invoke(outcome):
 
 
 class InvokeHandler(_Base):
+    def do_GET(self):
+        if self.path.split("?")[0] != "/_emulator/stats":
+            return self.send(404, b'{"message":"not found"}')
+        self.send(200, json.dumps(self.server.function.stats()).encode())
+
     def do_POST(self):
         if not INVOKE_PATH.match(self.path.split("?")[0]):
             return self.send(404, b'{"message":"not found"}')
