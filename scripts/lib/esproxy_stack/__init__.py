@@ -72,6 +72,7 @@ class Stack:
     function_env: extra variables for the function (they override the defaults below).
     domain_args: extra local-domain arguments (e.g. ["--tls"]); domain_env likewise.
     payload: the HTTP front's API Gateway payload format.
+    bootstrap: the runtime's path, or a list (path and arguments).
     """
 
     def __init__(self, bootstrap, function_env=None, domain_args=(), payload="2.0", timeout=6.0,
@@ -103,7 +104,9 @@ class Stack:
             self.emulator, self.ports = _start(
                 [sys.executable, str(SCRIPTS / "runtime-emulator"), "--runtime-port", "0", "--invoke-port", "0",
                  "--http-port", "0", "--payload", self.payload, "--timeout", str(self.timeout), "--region", REGION,
-                 "--task-root", str(ROOT), *self.emulator_args, *args, "--bootstrap", self.bootstrap], stderr=self._log)
+                 "--task-root", str(ROOT), *self.emulator_args, *args, "--bootstrap",
+                 *([self.bootstrap] if isinstance(self.bootstrap, (str, os.PathLike)) else self.bootstrap)],
+                stderr=self._log)
         except BaseException:
             self.__exit__(None, None, None)
             raise

@@ -185,12 +185,15 @@ class Function:
     # --- Runtime API side ----------------------------------------------------------------
 
     def next_invocation(self, stop):
-        """Blocks until an undelivered invocation exists (or `stop` is set); marks it delivered."""
+        """Blocks until an undelivered invocation exists (or `stop` is set); marks it delivered.
+        A waiter left by a process that has since been replaced gives up (None) instead of taking
+        the event: its process is gone and the event would be lost."""
         with self.lock:
             if not self.ready and self.spawned_at is not None:
                 self.cold_starts_ms.append(round((time.monotonic() - self.spawned_at) * 1000, 3))
             self.ready = True
-            while not self.closed and not stop.is_set():
+            generation = self.generation
+            while not self.closed and not stop.is_set() and generation == self.generation:
                 inv = self.pending
                 if inv is not None and not inv.delivered and inv.outcome is None:
                     inv.delivered = True
