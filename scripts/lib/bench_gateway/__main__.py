@@ -6,8 +6,9 @@ writing to the local domain (--no-fsync), measured from outside. Prints one tabl
 Measures
 - cold start: from the emulator starting the bootstrap process to its first GET /next (the
   emulator's GET /_emulator/stats), over --cold-starts respawns (the bootstrap is SIGKILLed while
-  idle, the emulator respawns it). A static busybox `wget` doing the same GET is the floor that
-  process start plus the emulator's own overhead cost, measured the same way.
+  idle, the emulator respawns it), and the process's own CPU time by then. A static busybox `wget`
+  doing the same GET is the floor that process start plus the emulator's own overhead cost,
+  measured the same way.
 - per invocation, alternating the write path (201) and the reject path (400, two schema errors):
   our share = durationMs - domainMs of the bootstrap's own log line; the bootstrap's CPU time
   (all its threads, /proc/PID/task/*/schedstat, read while it waits in /next); and the end-to-end
@@ -66,13 +67,17 @@ def wait_for(predicate, seconds=20.0):
 
 
 def cold_starts(stack, count):
-    """Cold starts in ms: the first spawn plus `count - 1` respawns of an idle function."""
+    """(wall, cpu) lists in ms: the first spawn plus `count - 1` respawns of an idle function.
+    Wall is the emulator's spawn-to-first-/next; cpu is the process's own CPU time by then (read
+    while it waits in /next), which a loaded machine does not inflate."""
     stats = wait_for(lambda: (s := emulator_stats(stack))["cold_starts_ms"] and s)
+    cpu = [task_cpu_ns(stats["pid"]) / 1e6]
     for _ in range(count - 1):
         seen = len(stats["cold_starts_ms"])
         os.kill(stats["pid"], signal.SIGKILL)
         stats = wait_for(lambda: len((s := emulator_stats(stack))["cold_starts_ms"]) > seen and s["pid"] and s)
-    return stats["cold_starts_ms"]
+        cpu.append(task_cpu_ns(stats["pid"]) / 1e6)
+    return stats["cold_starts_ms"], cpu
 
 
 def floor_cold_starts(count):
@@ -181,7 +186,7 @@ def main(argv):
     floor = floor_cold_starts(args.cold_starts)
     data_dir = tempfile.mkdtemp(prefix="esproxy-bench-")
     with Stack(args.bootstrap, domain_args=["--no-fsync"], timeout=30, data_dir=data_dir) as stack:
-        cold = cold_starts(stack, args.cold_starts)
+        cold, cold_cpu = cold_starts(stack, args.cold_starts)
         print(f"cold starts: {len(cold)}; now {args.invocations} invocations ...", flush=True)
         pid, e2e, cpu, samples = invocations(stack, args.invocations)
         threads = len(os.listdir(f"/proc/{pid}/task"))
@@ -202,9 +207,12 @@ def main(argv):
     print(row("cold start (spawn to first GET /next), p50 / min / max",
               f"{ms(cold, 50)} / {min(cold):.3f} / {max(cold):.3f} ms", f"<= {TARGET_COLD_MS:g} ms",
               percentile(cold, 50) <= TARGET_COLD_MS))
+    print(row("cold start, the bootstrap's own CPU time until its first GET /next, p50 / min",
+              f"{ms(cold_cpu, 50)} / {min(cold_cpu):.3f} ms", f"<= {TARGET_COLD_MS:g} ms",
+              percentile(cold_cpu, 50) <= TARGET_COLD_MS))
     if floor:
-        print(row("  floor: static busybox wget, same measurement, p50 / min",
-                  f"{ms(floor, 50)} / {min(floor):.3f} ms", "", None))
+        print(row("  floor: static busybox wget doing only that GET, wall p50 / min; CPU p50",
+                  f"{ms(floor[0], 50)} / {min(floor[0]):.3f} ms; {ms(floor[1], 50)} ms", "", None))
     print(row("our share, reject path (400): durationMs, p50 / p99",
               f"{ms(ours[400], 50)} / {ms(ours[400], 99)} ms", f"p99 <= {TARGET_SHARE_P99_MS:g} ms",
               percentile(ours[400], 99) <= TARGET_SHARE_P99_MS))
@@ -215,6 +223,8 @@ def main(argv):
     else:
         print(row("our share, write path (201): durationMs - domainMs",
                   "not measurable: every domainMs is 0 (see below)", f"p99 <= {TARGET_SHARE_P99_MS:g} ms", None))
+        print(row("  write path durationMs with the domain's time in it (upper bound), p50 / p99",
+                  f"{ms(ours[201], 50)} / {ms(ours[201], 99)} ms", "", None))
     for status, name in ((201, "write path (201)"), (400, "reject path (400)")):
         print(row(f"bootstrap CPU per invocation, {name}, p50 / p99",
                   f"{ms(cpu[status], 50)} / {ms(cpu[status], 99)} ms", f"p99 <= {TARGET_SHARE_P99_MS:g} ms",
