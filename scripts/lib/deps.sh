@@ -31,5 +31,6 @@ esproxy_ensure_pip() {
 esproxy_ensure_deps() {
     command -v swift >/dev/null || { echo "error: swift is not on PATH; install Swift 6.3 first" >&2; exit 2; }
     esproxy_ensure_apt "${ESPROXY_APT_PACKAGES[@]}"
+    command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || esproxy_ensure_apt python3 python3-pip
     esproxy_ensure_pip "${ESPROXY_PIP_PACKAGES[@]}"
 }

@@ -26,11 +26,13 @@ REGION = "us-east-1"
 
 
 def build_bootstrap(release=False):
-    """Builds `bootstrap` (unless ESPROXY_BOOTSTRAP names a built one) and returns its path."""
+    """Builds `bootstrap` (unless ESPROXY_BOOTSTRAP names a built one) and returns its path. A
+    release build links the Swift runtime statically, as we ship it (and as the bench, the soak
+    and the package build it, so they share one build)."""
     given = os.environ.get("ESPROXY_BOOTSTRAP")
     if given:
         return given
-    config = ["-c", "release"] if release else []
+    config = ["-c", "release", "--static-swift-stdlib"] if release else []
     subprocess.run(["swift", "build", *config, "--product", "bootstrap", "-j", "2"], cwd=ROOT, check=True,
                    stdout=sys.stderr)
     out = subprocess.run(["swift", "build", *config, "--product", "bootstrap", "--show-bin-path"], cwd=ROOT,
@@ -73,6 +75,7 @@ class Stack:
     function_env: extra variables for the function (they override the defaults below).
     domain_args: extra local-domain arguments (e.g. ["--tls"]); domain_env likewise.
     payload: the HTTP front's API Gateway payload format.
+    bootstrap: the runtime's path, or a list (path and arguments).
     """
 
     def __init__(self, bootstrap, function_env=None, domain_args=(), payload="2.0", timeout=6.0,
@@ -104,7 +107,9 @@ class Stack:
             self.emulator, self.ports = _start(
                 [sys.executable, str(SCRIPTS / "runtime-emulator"), "--runtime-port", "0", "--invoke-port", "0",
                  "--http-port", "0", "--payload", self.payload, "--timeout", str(self.timeout), "--region", REGION,
-                 "--task-root", str(ROOT), *self.emulator_args, *args, "--bootstrap", self.bootstrap], stderr=self._log)
+                 "--task-root", str(ROOT), *self.emulator_args, *args, "--bootstrap",
+                 *([self.bootstrap] if isinstance(self.bootstrap, (str, os.PathLike)) else self.bootstrap)],
+                stderr=self._log)
         except BaseException:
             self.__exit__(None, None, None)
             raise

@@ -207,6 +207,9 @@ class DomainServer(ThreadingHTTPServer):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in two writes; with Nagle on, the body waits for the client's delayed
+    # ACK (40 ms on Linux). OpenSearch itself sets TCP_NODELAY.
+    disable_nagle_algorithm = True
     server_version = "local-domain"
     sys_version = ""
     timeout = 300  # idle keep-alive connections end after this many seconds

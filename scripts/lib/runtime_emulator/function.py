@@ -75,6 +75,8 @@ class Function:
         self.exits = []  # exit statuses of the runtimes that ended, oldest first
         self.runtime_api_up = True  # while False, a runtime that exits is not restarted
         self.ready = False  # whether the current process has asked for an event
+        self.spawned_at = None  # time.monotonic() just before the current process was started
+        self.cold_starts_ms = []  # per spawn: from starting the process to its first /next
         self.closed = False
         self.on_init_error = None  # callback(error_type, body)
         self.fixed_trace_id = None  # when set, every invocation carries this trace header
@@ -93,6 +95,7 @@ class Function:
         self.spawns += 1
         self.init_error = None
         self.ready = False
+        self.spawned_at = time.monotonic()
         # stdout of the function goes to our stderr: our stdout carries only the ready line.
         self.process = subprocess.Popen(
             self.command, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
@@ -151,7 +154,8 @@ class Function:
         """The supervised runtime's state, for the control API."""
         with self.lock:
             return {"pid": self.process.pid if self.process else None, "spawns": self.spawns,
-                    "exits": list(self.exits), "ready": self.ready and self.process is not None}
+                    "exits": list(self.exits), "ready": self.ready and self.process is not None,
+                    "cold_starts_ms": list(self.cold_starts_ms)}
 
     def close(self):
         with self.lock:
@@ -193,10 +197,15 @@ class Function:
     # --- Runtime API side ----------------------------------------------------------------
 
     def next_invocation(self, stop):
-        """Blocks until an undelivered invocation exists (or `stop` is set); marks it delivered."""
+        """Blocks until an undelivered invocation exists (or `stop` is set); marks it delivered.
+        A waiter left by a process that has since been replaced gives up (None) instead of taking
+        the event: its process is gone and the event would be lost."""
         with self.lock:
+            if not self.ready and self.spawned_at is not None:
+                self.cold_starts_ms.append(round((time.monotonic() - self.spawned_at) * 1000, 3))
             self.ready = True
-            while not self.closed and not stop.is_set():
+            generation = self.generation
+            while not self.closed and not stop.is_set() and generation == self.generation:
                 inv = self.pending
                 if inv is not None and not inv.delivered and inv.outcome is None:
                     inv.delivered = True

@@ -202,7 +202,8 @@ class InvokeHandler(_Base):
     """The invoke endpoint, plus the emulator's control API under /_emulator (see --help)."""
 
     def do_GET(self):
-        if self.path != f"{CONTROL}/function":
+        path = self.path.split("?")[0]
+        if path != f"{CONTROL}/function":
             return self.send(404, b'{"message":"not found"}')
         state = self.server.function.describe()
         state["runtime_api"] = "up" if self.server.runtime_api.up else "down"
