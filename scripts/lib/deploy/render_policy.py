@@ -15,7 +15,7 @@ import sys
 PLACEHOLDER = re.compile(r"\$\{([A-Za-z]+)\}")
 LIST_KEYS = {"Index"}
 # What a value may contain: ARN-safe characters only, so no value can break out of its string.
-VALUE = re.compile(r"^[A-Za-z0-9._:/*+=,@-]+$")
+VALUE = re.compile(r"^[A-Za-z0-9_.:/*+=,@-]+$")
 
 
 class RenderError(Exception):
