@@ -20,9 +20,17 @@ public struct JSONNumber: Sendable {
 
     /// Parses `literal` as an RFC 8259 number; `nil` if it is not exactly one.
     public init?(_ literal: String) {
-        guard let parts = Self.normalise(Array(literal.utf8)) else { return nil }
+        // One grammar for documents and for this initializer: the parser's.
+        guard let number = JSONParser.number(exactly: literal) else { return nil }
+        self = number
+    }
+
+    /// A number whose parts the caller has already validated and normalised (the parser).
+    init(literal: String, negative: Bool, digits: [UInt8], exponent: Int) {
         self.literal = literal
-        (negative, digits, exponent) = parts
+        self.negative = negative
+        self.digits = digits
+        self.exponent = exponent
     }
 
     /// Makes a number from an integer.
@@ -61,59 +69,15 @@ public struct JSONNumber: Sendable {
         }
         return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
     }
-
-    /// Validates the RFC 8259 grammar and returns the normalised parts.
-    static func normalise(_ b: [UInt8]) -> (negative: Bool, digits: [UInt8], exponent: Int)? {
-        var i = 0
-        let n = b.count
-        var negative = false
-        if i < n, b[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-        guard i < n, isDigit(b[i]) else { return nil }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(n)
-        if b[i] == UInt8(ascii: "0") {
-            i += 1
-        } else {
-            while i < n, isDigit(b[i]) { digits.append(b[i] &- 48); i += 1 }
-        }
-        var exponent = 0
-        if i < n, b[i] == UInt8(ascii: ".") {
-            i += 1
-            guard i < n, isDigit(b[i]) else { return nil }
-            while i < n, isDigit(b[i]) { digits.append(b[i] &- 48); exponent -= 1; i += 1 }
-        }
-        if i < n, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
-            i += 1
-            var expNegative = false
-            if i < n, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-                expNegative = b[i] == UInt8(ascii: "-"); i += 1
-            }
-            guard i < n, isDigit(b[i]) else { return nil }
-            var e = 0
-            while i < n, isDigit(b[i]) {
-                e = e * 10 + Int(b[i] &- 48)
-                guard e <= maxExponentMagnitude else { return nil }
-                i += 1
-            }
-            exponent += expNegative ? -e : e
-        }
-        guard i == n else { return nil }
-        // Strip leading zeros (from "0.00x") and trailing zeros (into the exponent).
-        let first = digits.firstIndex { $0 != 0 }
-        guard let first else { return (false, [], 0) }
-        let last = digits.lastIndex { $0 != 0 }!
-        exponent += digits.count - 1 - last
-        return (negative, Array(digits[first...last]), exponent)
-    }
-
-    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 }
 
 extension JSONNumber: Comparable, Hashable {
+    /// Equal in value, however written (`1 == 1.0 == 10e-1`, `-0 == 0`).
     public static func == (a: JSONNumber, b: JSONNumber) -> Bool {
         a.negative == b.negative && a.exponent == b.exponent && a.digits == b.digits
     }
 
+    /// Exact decimal order.
     public static func < (a: JSONNumber, b: JSONNumber) -> Bool {
         if a.negative != b.negative { return a.negative }
         let c = compareMagnitude(a, b)
@@ -136,6 +100,7 @@ extension JSONNumber: Comparable, Hashable {
         return 0
     }
 
+    /// Hashes the value (consistent with `==`), not the literal.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(negative)
         hasher.combine(exponent)
@@ -144,5 +109,6 @@ extension JSONNumber: Comparable, Hashable {
 }
 
 extension JSONNumber: CustomStringConvertible {
+    /// The literal, as written.
     public var description: String { literal }
 }

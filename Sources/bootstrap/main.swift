@@ -1,1 +1,5 @@
-print("bootstrap: not yet wired")
+import ESProxy
+import LambdaRuntime
+
+// Everything is built and checked once at init; the loop then only handles events.
+LambdaRuntime.main(initialize: GatewayFunction.make)

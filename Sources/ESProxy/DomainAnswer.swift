@@ -1,0 +1,51 @@
+import HTTP
+import JSON
+
+/// What the domain's answer to `PUT /{index}/_create/{id}` means for the client.
+enum DomainAnswer {
+    case created
+    /// Final: the client gets `error`; `operatorHint` goes to the log.
+    case refused(GatewayError, operatorHint: String?)
+    /// Worth another attempt with the same id.
+    case retryable(GatewayError)
+
+    static func classify(_ response: HTTPResponse, isRetry: Bool) -> DomainAnswer {
+        switch response.status {
+        case 200, 201:
+            return .created
+        case 409 where isRetry:
+            // Our own id from an attempt whose answer was lost: the document is stored once.
+            return .created
+        case 409:
+            return .refused(GatewayError(.domainUnavailable, "the document store refused the write"),
+                            operatorHint: "domain answered 409 to a new random id on the first attempt: \(reason(response.body))")
+        case 400:
+            return .refused(GatewayError(.rejectedByDomain, "the document store rejected the document: \(reason(response.body))"),
+                            operatorHint: nil)
+        case 401, 403:
+            return .refused(GatewayError(.domainUnavailable, "the document store is unavailable"),
+                            operatorHint: "domain refused our signature (HTTP \(response.status)): check the function role's es:ESHttpPut permission on the index, the domain access policy, AWS_REGION and ES_SIGNING (es for managed domains, aoss for serverless); domain said: \(reason(response.body))")
+        case 413:
+            return .refused(GatewayError(.payloadTooLarge, "the document is larger than the document store accepts"),
+                            operatorHint: nil)
+        case 504:
+            return .retryable(GatewayError(.domainTimeout, "the document store did not answer in time"))
+        case let s where RetryPolicy.isRetryable(status: s):
+            return .retryable(GatewayError(.domainUnavailable, "the document store is unavailable"))
+        default:
+            return .refused(GatewayError(.domainUnavailable, "the document store is unavailable"),
+                            operatorHint: "domain answered HTTP \(response.status): \(reason(response.body))")
+        }
+    }
+
+    /// `type: reason` from an OpenSearch error body, shortened; the raw status when there is none.
+    static func reason(_ body: [UInt8]) -> String {
+        guard let json = try? JSONParser.parse(body) else { return "no error details" }
+        let error = json["error"]
+        let type = error?["type"]?.stringValue ?? error?.stringValue
+        let why = error?["reason"]?.stringValue ?? json["message"]?.stringValue
+        let text = [type, why].compactMap { $0 }.joined(separator: ": ")
+        if text.isEmpty { return "no error details" }
+        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+    }
+}

@@ -1,0 +1,139 @@
+import HTTP
+import JSON
+import SigV4
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Sends one HTTP request to the domain; `HTTPClient` in production, a scripted fake in tests.
+public protocol DomainTransport: AnyObject {
+    func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse
+}
+
+extension HTTPClient: DomainTransport {}
+
+/// Writes documents to the domain with `PUT /{index}/_create/{id}`.
+///
+/// `_create` rather than `_doc/{id}`: `_create` never overwrites, so a retry after a lost answer
+/// meets a 409 for the id we chose (which proves the first attempt stored it) instead of writing a
+/// second version, and no id, however it came about, can replace another client's document.
+/// Each attempt is signed anew (fresh `X-Amz-Date`); all of them fit before the deadline.
+public final class DomainClient: DocumentStore {
+    let endpoint: Endpoint
+    let transport: any DomainTransport
+    let signer: DomainSigner?
+    let policy: RetryPolicy
+    let budgetMilliseconds: Int
+    let log: InvocationLogger
+    let clock: @Sendable () -> UInt64
+    let sleep: @Sendable (Int) -> Void
+    let random: @Sendable () -> UInt64
+
+    /// A client for `endpoint`; `signer` is nil when `ES_SIGNING=none`.
+    public init(endpoint: Endpoint, transport: any DomainTransport, signer: DomainSigner?,
+                budgetMilliseconds: Int, log: InvocationLogger, policy: RetryPolicy = RetryPolicy(),
+                clock: @escaping @Sendable () -> UInt64 = SystemClock.unixMilliseconds,
+                sleep: @escaping @Sendable (Int) -> Void = DomainClient.sleepMilliseconds,
+                random: @escaping @Sendable () -> UInt64 = DomainClient.randomWord) {
+        self.endpoint = endpoint
+        self.transport = transport
+        self.signer = signer
+        self.policy = policy
+        self.budgetMilliseconds = budgetMilliseconds
+        self.log = log
+        self.clock = clock
+        self.sleep = sleep
+        self.random = random
+    }
+
+    public func create(index: String, id: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport {
+        let started = SystemClock.monotonicNanoseconds()
+        let deadline = min(deadlineUnixMilliseconds, clock() + UInt64(budgetMilliseconds))
+        let path = "/\(index)/_create/\(id)"
+        var report = WriteReport()
+        defer { report.domainMilliseconds = Double(SystemClock.monotonicNanoseconds() - started) / 1e6 }
+
+        while true {
+            guard let timeout = policy.attemptTimeout(nowMilliseconds: clock(), deadlineMilliseconds: deadline) else {
+                report.error = report.error ?? GatewayError(.domainTimeout, "the document store did not answer in time")
+                return report
+            }
+            let outcome = attempt(path: path, document: document, timeoutMilliseconds: timeout)
+            switch outcome {
+            case .answered(let response):
+                report.lastStatus = response.status
+                switch DomainAnswer.classify(response, isRetry: report.retries > 0) {
+                case .created:
+                    report.error = nil
+                    return report
+                case .refused(let error, let operatorHint):
+                    if let operatorHint { log.message(.error, operatorHint) }
+                    report.error = error
+                    return report
+                case .retryable(let error):
+                    report.error = error
+                }
+            case .failed(let error, let retryable):
+                report.lastStatus = 0
+                report.error = error
+                if !retryable { return report }
+            }
+            let decision = policy.decide(retriesSoFar: report.retries, nowMilliseconds: clock(),
+                                         deadlineMilliseconds: deadline, random: random())
+            guard case .retry(let delay) = decision else { return report }
+            if delay > 0 { sleep(delay) }
+            report.retries += 1
+        }
+    }
+
+    enum Attempt {
+        case answered(HTTPResponse)
+        case failed(GatewayError, retryable: Bool)
+    }
+
+    private func attempt(path: String, document: [UInt8], timeoutMilliseconds: Int) -> Attempt {
+        var headers: [(name: String, value: String)] = [
+            ("Host", endpoint.hostHeader), ("Content-Type", "application/json"),
+        ]
+        if let signer {
+            do {
+                headers = try signer.sign(method: "PUT", path: path, headers: headers, body: document,
+                                          unixSeconds: clock() / 1000)
+            } catch {
+                log.message(.error, "could not sign the domain request: \(error)")
+                return .failed(GatewayError(.internalError, "the gateway could not sign the request"), retryable: false)
+            }
+        }
+        let request = HTTPRequest(method: "PUT", url: endpoint.baseURL + path, headers: headers, body: document,
+                                  timeoutMilliseconds: timeoutMilliseconds)
+        do {
+            return .answered(try transport.send(request))
+        } catch {
+            switch error.code {
+            case .timeout:
+                return .failed(GatewayError(.domainTimeout, "the document store did not answer in time"), retryable: true)
+            case .tls:
+                log.message(.error, "TLS to the domain failed (\(error.message)); check ES_ENDPOINT and the CA bundle")
+                return .failed(GatewayError(.domainUnavailable, "the document store is unavailable"), retryable: false)
+            default:
+                log.message(.warn, "domain connection failed: \(error.message)")
+                return .failed(GatewayError(.domainUnavailable, "the document store is unavailable"), retryable: true)
+            }
+        }
+    }
+
+    /// Sleeps the calling thread (the runtime handles one invocation at a time).
+    @Sendable public static func sleepMilliseconds(_ ms: Int) {
+        var request = timespec(tv_sec: ms / 1000, tv_nsec: (ms % 1000) * 1_000_000)
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+
+    /// A uniform random word for backoff jitter (from the CSPRNG; jitter needs no more, no less).
+    @Sendable public static func randomWord() -> UInt64 {
+        var bytes = [UInt8](repeating: 0, count: 8)
+        SystemRandom.fill(&bytes)
+        return bytes.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}

@@ -1,0 +1,45 @@
+import JSONSchema
+
+/// One accepted route: `POST path` validated by `schema` and written to `index`.
+public struct Route: Sendable {
+    /// The request path, without a trailing slash (except `/`).
+    public let path: String
+    /// The index documents on this route go to.
+    public let index: String
+    /// The schema file, as configured (for logs).
+    public let schemaFile: String
+    /// The compiled schema.
+    public let schema: Schema
+}
+
+/// The routes, built once at init into an immutable table. Only `POST` is ever accepted.
+public struct RouteTable: Sendable {
+    private let routes: [String: Route]
+
+    /// A table of `routes`; two routes on one path are a configuration error.
+    public init(_ routes: [Route]) throws(ConfigError) {
+        var table: [String: Route] = [:]
+        for r in routes {
+            let key = Self.normalise(r.path)
+            guard table[key] == nil else {
+                throw ConfigError(.invalidRoutes, "ROUTES_FILE", "two routes for path \(key)")
+            }
+            table[key] = r
+        }
+        self.routes = table
+    }
+
+    /// The route for `path`, ignoring one trailing slash.
+    public func route(for path: String) -> Route? {
+        routes[Self.normalise(path)]
+    }
+
+    /// All routes, sorted by path.
+    public var all: [Route] { routes.values.sorted { $0.path < $1.path } }
+
+    static func normalise(_ path: String) -> String {
+        var p = path.isEmpty ? "/" : path
+        if p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        return p
+    }
+}

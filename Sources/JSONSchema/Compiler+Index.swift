@@ -1,0 +1,115 @@
+import JSON
+
+extension Compiler {
+    /// Records a document and walks it for resources (`$id`), anchors and dialect changes.
+    /// `forced` keeps the caller's dialect even when the root has its own `$schema`.
+    func indexDocument(_ uri: String, _ json: JSON, dialect: Dialect, forced: Bool = false) throws(SchemaError) {
+        documents[uri] = json
+        let location = SchemaLocation(document: uri, path: [])
+        resources[uri] = location
+        try walk(json, location, base: URIReference(uri), dialect: dialect, resourceDepth: 0, isRoot: true, forced: forced)
+    }
+
+    private func walk(_ json: JSON, _ location: SchemaLocation, base parentBase: URIReference, dialect parentDialect: Dialect,
+                      resourceDepth parentDepth: Int, isRoot: Bool, forced: Bool) throws(SchemaError) {
+        guard case .object(let o) = json else {
+            infos[location.key] = LocationInfo(base: parentBase, dialect: parentDialect, resourceDepth: parentDepth)
+            return
+        }
+        var dialect = parentDialect
+        var base = parentBase
+        var depth = parentDepth
+        let hasID = o["$id"] != nil || (parentDialect.release == .draft4 && o["id"] != nil)
+        if case .string(let s) = o["$schema"], !forced, isRoot || (parentDialect.release >= .draft2019 && hasID) {
+            dialect = try self.dialect(forSchemaURI: s, at: location)
+        }
+        let release = dialect.release
+        let idKeyword = release == .draft4 ? "id" : "$id"
+        // Before 2019-09 a `$ref` hides its siblings, `$id` included.
+        if case .string(let id) = o[idKeyword], !(release <= .draft7 && o["$ref"] != nil) {
+            let resolved = URIReference(id).resolved(against: base)
+            if !id.hasPrefix("#") {
+                base = resolved.withoutFragment
+                depth = location.path.count
+                if resources[base.description] == nil { resources[base.description] = location }
+            }
+            if release <= .draft7, let fragment = resolved.fragment, !fragment.isEmpty {
+                anchors[base.description + "#" + fragment] = location
+            }
+        }
+        if release >= .draft2019 {
+            if case .string(let name) = o["$anchor"] { anchors[base.description + "#" + name] = location }
+            if case .string(let name) = o["$dynamicAnchor"] {
+                anchors[base.description + "#" + name] = location
+                dynamicAnchors[base.description, default: [:]][name] = location
+            }
+        }
+        infos[location.key] = LocationInfo(base: base, dialect: dialect, resourceDepth: depth)
+
+        let keywords = Drafts.subschemaKeywords(for: release)
+        for m in o.members {
+            let here = location.appending([m.key])
+            if keywords.array.contains(m.key), case .array(let a) = m.value {
+                for (i, item) in a.enumerated() {
+                    try walk(item, here.appending([String(i)]), base: base, dialect: dialect, resourceDepth: depth, isRoot: false, forced: false)
+                }
+            } else if keywords.single.contains(m.key) {
+                try walk(m.value, here, base: base, dialect: dialect, resourceDepth: depth, isRoot: false, forced: false)
+            } else if keywords.map.contains(m.key), case .object(let members) = m.value {
+                for member in members.members {
+                    switch member.value {
+                    case .object, .bool:
+                        try walk(member.value, here.appending([member.key]), base: base, dialect: dialect,
+                                 resourceDepth: depth, isRoot: false, forced: false)
+                    default: continue
+                    }
+                }
+            }
+        }
+    }
+
+    /// The dialect of the root schema: the option, else its `$schema`, else 2020-12.
+    func rootDialect(_ schema: JSON) throws(SchemaError) -> Dialect {
+        if let draft = options.draft { return draft.dialect }
+        if case .string(let s) = schema["$schema"] {
+            return try dialect(forSchemaURI: s, at: SchemaLocation(document: Self.defaultBase, path: []))
+        }
+        return Draft.draft2020_12.dialect
+    }
+
+    /// The dialect a `$schema` URI names: a known release, or a metaschema from the registry
+    /// whose own `$schema` gives the release and whose `$vocabulary` the vocabularies.
+    func dialect(forSchemaURI uri: String, at location: SchemaLocation) throws(SchemaError) -> Dialect {
+        if let known = Dialect.known(uri) { return known }
+        let key = URIReference(uri).withoutFragment.description
+        let metaschema: JSON
+        if let d = documents[key] {
+            metaschema = d
+        } else if let d = try options.registry.document(at: key) {
+            metaschema = d
+        } else {
+            throw SchemaError(.unresolvableReference, "the metaschema \"\(uri)\" named by \"$schema\" is not in the registry",
+                              location: location.key)
+        }
+        guard case .string(let parent) = metaschema["$schema"], let base = Dialect.known(parent) else {
+            throw SchemaError(.unresolvableReference, "the metaschema \"\(uri)\" does not name a known draft in its \"$schema\"",
+                              location: location.key)
+        }
+        var dialect = base
+        if base.release >= .draft2019, case .object(let vocabulary) = metaschema["$vocabulary"] {
+            var enabled: Vocabularies = [.core]
+            for m in vocabulary.members {
+                if let v = Vocabularies.named(m.key) {
+                    enabled.insert(v)
+                    // 2019-09 kept the unevaluated keywords in the applicator vocabulary.
+                    if v == .applicator && base.release == .draft2019 { enabled.insert(.unevaluated) }
+                } else if m.value == .bool(true) {
+                    throw SchemaError(.unsupportedVocabulary, "the metaschema \"\(uri)\" requires the unknown vocabulary \"\(m.key)\"",
+                                      location: location.key)
+                }
+            }
+            dialect.vocabularies = enabled
+        }
+        return dialect
+    }
+}

@@ -1,0 +1,143 @@
+/// Small hand-made Unicode tables for the IDNA rules the standard library cannot answer: the
+/// standard library exposes general category and combining class but not Script, Joining_Type
+/// or Bidi_Class. Each table covers the scripts the IDNA context and Bidi rules are about; it is
+/// an approximation outside them (documented per function).
+enum IDNATables {
+    enum Script { case greek, hebrew, hiragana, katakana, han, other }
+    enum JoiningType { case dual, right, left, transparent, nonJoining }
+    enum BidiClass: Hashable { case l, r, al, en, es, et, an, cs, nsm, bn, on, other }
+
+    /// Script for the five scripts RFC 5892 appendix A names; everything else is `other`.
+    static func script(_ scalar: Unicode.Scalar) -> Script {
+        let v = scalar.value
+        if inRanges(v, greek) { return .greek }
+        if inRanges(v, hebrew) { return .hebrew }
+        if inRanges(v, hiragana) { return .hiragana }
+        if inRanges(v, katakana) { return .katakana }
+        if inRanges(v, han) { return .han }
+        return .other
+    }
+
+    /// Joining_Type from the Arabic, Syriac, NKo, Mongolian and Phags-pa ranges of
+    /// ArabicShaping.txt; elsewhere Mn, Me and Cf are transparent and the rest non-joining.
+    static func joiningType(_ scalar: Unicode.Scalar) -> JoiningType {
+        let v = scalar.value
+        if v == 0x200C || v == 0x200D { return .nonJoining }
+        if inRanges(v, rightJoining) { return .right }
+        if v == 0xA872 { return .left }
+        if inRanges(v, dualJoining) { return .dual }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return .transparent
+        default: return .nonJoining
+        }
+    }
+
+    /// Bidi_Class: explicit number and separator classes, marks as NSM, format and control
+    /// characters as BN, the default right-to-left blocks as R or AL, other punctuation and
+    /// symbols as ON, and everything else L.
+    static func bidiClass(_ scalar: Unicode.Scalar) -> BidiClass {
+        let v = scalar.value
+        if inRanges(v, europeanNumber) { return .en }
+        if inRanges(v, arabicNumber) { return .an }
+        if inRanges(v, europeanSeparator) { return .es }
+        if inRanges(v, commonSeparator) { return .cs }
+        if inRanges(v, europeanTerminator) { return .et }
+        let category = scalar.properties.generalCategory
+        switch category {
+        case .nonspacingMark, .enclosingMark: return .nsm
+        case .format, .control:
+            if v == 0x200F { return .r }
+            if v == 0x061C { return .al }
+            if (0x09...0x0D).contains(v) || (0x1C...0x1F).contains(v) || v == 0x85 { return .other }
+            return .bn
+        default: break
+        }
+        if inRanges(v, rightToLeft) { return .r }
+        if inRanges(v, arabicLetter) {
+            return [0x0606, 0x0607, 0x060E, 0x060F, 0x06DE, 0x06E9, 0xFD3E, 0xFD3F].contains(v) ? .on : .al
+        }
+        switch category {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .other
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return .on
+        default:
+            return .l
+        }
+    }
+
+    private static func inRanges(_ v: UInt32, _ ranges: [ClosedRange<UInt32>]) -> Bool {
+        ranges.contains { $0.contains(v) }
+    }
+
+    private static let greek: [ClosedRange<UInt32>] = [
+        0x0370...0x0373, 0x0375...0x0377, 0x037A...0x037D, 0x037F...0x037F, 0x0384...0x0384, 0x0386...0x0386,
+        0x0388...0x038A, 0x038C...0x038C, 0x038E...0x03A1, 0x03A3...0x03E1, 0x03F0...0x03FF, 0x1D26...0x1D2A,
+        0x1D5D...0x1D61, 0x1D66...0x1D6A, 0x1DBF...0x1DBF, 0x1F00...0x1FFE, 0x2126...0x2126, 0xAB65...0xAB65,
+        0x10140...0x1018E, 0x101A0...0x101A0, 0x1D200...0x1D245,
+    ]
+    private static let hebrew: [ClosedRange<UInt32>] = [0x0591...0x05C7, 0x05D0...0x05EA, 0x05EF...0x05F4, 0xFB1D...0xFB4F]
+    private static let hiragana: [ClosedRange<UInt32>] = [0x3041...0x3096, 0x309D...0x309F, 0x1B001...0x1B11F,
+                                                          0x1B132...0x1B132, 0x1B150...0x1B152, 0x1F200...0x1F200]
+    private static let katakana: [ClosedRange<UInt32>] = [
+        0x30A1...0x30FA, 0x30FD...0x30FF, 0x31F0...0x31FF, 0x32D0...0x32FE, 0x3300...0x3357, 0xFF66...0xFF6F,
+        0xFF71...0xFF9D, 0x1AFF0...0x1AFFE, 0x1B000...0x1B000, 0x1B120...0x1B122, 0x1B155...0x1B155, 0x1B164...0x1B167,
+    ]
+    private static let han: [ClosedRange<UInt32>] = [
+        0x2E80...0x2E99, 0x2E9B...0x2EF3, 0x2F00...0x2FD5, 0x3005...0x3005, 0x3007...0x3007, 0x3021...0x3029,
+        0x3038...0x303B, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFA6D, 0xFA70...0xFAD9, 0x16FE2...0x16FE3,
+        0x16FF0...0x16FF1, 0x20000...0x2A6DF, 0x2A700...0x2EBE0, 0x2F800...0x2FA1D, 0x30000...0x323AF,
+    ]
+
+    private static let rightJoining: [ClosedRange<UInt32>] = [
+        0x0622...0x0625, 0x0627...0x0627, 0x0629...0x0629, 0x062F...0x0632, 0x0648...0x0648, 0x0671...0x0673,
+        0x0675...0x0677, 0x0688...0x0699, 0x06C0...0x06C0, 0x06C3...0x06CB, 0x06CD...0x06CD, 0x06CF...0x06CF,
+        0x06D2...0x06D3, 0x06D5...0x06D5, 0x06EE...0x06EF, 0x0710...0x0710, 0x0715...0x0719, 0x071E...0x071E,
+        0x0728...0x0728, 0x072A...0x072A, 0x072C...0x072C, 0x072F...0x072F, 0x074D...0x074D, 0x0759...0x075B,
+        0x076B...0x076C, 0x0771...0x0771, 0x0773...0x0774, 0x0778...0x0779, 0x08AA...0x08AC, 0x08AE...0x08AE,
+        0x08B1...0x08B2, 0x08B9...0x08B9,
+    ]
+    private static let dualJoining: [ClosedRange<UInt32>] = [
+        0x0620...0x0620, 0x0626...0x0626, 0x0628...0x0628, 0x062A...0x062E, 0x0633...0x063F, 0x0641...0x0647,
+        0x0649...0x064A, 0x066E...0x066F, 0x0678...0x0687, 0x069A...0x06BF, 0x06C1...0x06C2, 0x06CC...0x06CC,
+        0x06CE...0x06CE, 0x06D0...0x06D1, 0x06FA...0x06FC, 0x06FF...0x06FF, 0x0712...0x0714, 0x071A...0x071D,
+        0x071F...0x0727, 0x0729...0x0729, 0x072B...0x072B, 0x072D...0x072E, 0x074E...0x077F, 0x07CA...0x07EA,
+        0x08A0...0x08A9, 0x08AF...0x08B0, 0x08B3...0x08B8, 0x08BA...0x08C8, 0x1807...0x1807, 0x1820...0x1878,
+        0x1887...0x18A8, 0x18AA...0x18AA, 0xA840...0xA871,
+    ]
+
+    private static let europeanNumber: [ClosedRange<UInt32>] = [
+        0x0030...0x0039, 0x00B2...0x00B3, 0x00B9...0x00B9, 0x06F0...0x06F9, 0x2070...0x2070, 0x2074...0x2079,
+        0x2080...0x2089, 0x2488...0x249B, 0xFF10...0xFF19, 0x1D7CE...0x1D7FF, 0x1F100...0x1F10A, 0x1FBF0...0x1FBF9,
+    ]
+    private static let arabicNumber: [ClosedRange<UInt32>] = [
+        0x0600...0x0605, 0x0660...0x0669, 0x066B...0x066C, 0x06DD...0x06DD, 0x0890...0x0891, 0x08E2...0x08E2,
+        0x10E60...0x10E7E,
+    ]
+    private static let europeanSeparator: [ClosedRange<UInt32>] = [
+        0x002B...0x002B, 0x002D...0x002D, 0x207A...0x207B, 0x208A...0x208B, 0x2212...0x2212, 0xFB29...0xFB29,
+        0xFE62...0xFE63, 0xFF0B...0xFF0B, 0xFF0D...0xFF0D,
+    ]
+    private static let commonSeparator: [ClosedRange<UInt32>] = [
+        0x002C...0x002C, 0x002E...0x002F, 0x003A...0x003A, 0x00A0...0x00A0, 0x060C...0x060C, 0x202F...0x202F,
+        0x2044...0x2044, 0xFE50...0xFE50, 0xFE52...0xFE52, 0xFE55...0xFE55, 0xFF0C...0xFF0C, 0xFF0E...0xFF0F,
+        0xFF1A...0xFF1A,
+    ]
+    private static let europeanTerminator: [ClosedRange<UInt32>] = [
+        0x0023...0x0025, 0x00A2...0x00A5, 0x00B0...0x00B1, 0x0609...0x060A, 0x066A...0x066A, 0x09F2...0x09F3,
+        0x09FB...0x09FB, 0x0AF1...0x0AF1, 0x0BF9...0x0BF9, 0x0E3F...0x0E3F, 0x17DB...0x17DB, 0x2030...0x2034,
+        0x20A0...0x20CF, 0x212E...0x212E, 0x2213...0x2213, 0xA838...0xA839, 0xFE5F...0xFE5F, 0xFE69...0xFE6A,
+        0xFF03...0xFF05, 0xFFE0...0xFFE1, 0xFFE5...0xFFE6,
+    ]
+    /// Default R blocks: Hebrew, NKo, Samaritan, Mandaic and the supplementary RTL blocks.
+    private static let rightToLeft: [ClosedRange<UInt32>] = [
+        0x0590...0x05FF, 0x07C0...0x085F, 0xFB1D...0xFB4F, 0x10800...0x10CFF, 0x10D40...0x10EBF,
+        0x10F00...0x10F2F, 0x10F70...0x10FFF, 0x1E800...0x1EC6F, 0x1ECC0...0x1ECFF, 0x1ED50...0x1EDFF,
+        0x1EF00...0x1EFFF,
+    ]
+    /// Default AL blocks: Arabic, Syriac, Thaana and their extensions and presentation forms.
+    private static let arabicLetter: [ClosedRange<UInt32>] = [
+        0x0600...0x07BF, 0x0860...0x08FF, 0xFB50...0xFDCF, 0xFDF0...0xFDFF, 0xFE70...0xFEFF, 0x10D00...0x10D3F,
+        0x10EC0...0x10EFF, 0x10F30...0x10F6F, 0x1EC70...0x1ECBF, 0x1ED00...0x1ED4F, 0x1EE00...0x1EEFF,
+    ]
+}

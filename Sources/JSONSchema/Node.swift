@@ -1,0 +1,16 @@
+/// A compiled schema: its keywords and where it lives.
+struct Node: Sendable {
+    /// A keyword with its name (the step in `keywordLocation`).
+    struct Entry: Sendable {
+        let name: String
+        let keyword: any Keyword
+    }
+
+    var entries: [Entry] = []
+    /// The schema resource this schema belongs to (an index into `Validator.resources`).
+    var resource = 0
+    /// The absolute URI of this schema: resource URI + `#` + JSON Pointer inside the resource.
+    var location = ""
+    /// Whether any keyword here reads annotations (`unevaluated*`), so `annotate` must run.
+    var needsAnnotations = false
+}

@@ -1,0 +1,22 @@
+/// Where a schema sits: the document it was loaded from (by retrieval URI) and the JSON Pointer
+/// tokens from that document's root. One location compiles to one node, however it is reached.
+struct SchemaLocation: Hashable, Sendable {
+    let document: String
+    let path: [String]
+
+    func appending(_ steps: [String]) -> SchemaLocation {
+        SchemaLocation(document: document, path: path + steps)
+    }
+
+    /// A string key for dictionaries: `document#pointer`.
+    var key: String { document + "#" + JSONPointer.render(path) }
+}
+
+/// What the walk of a document learned about a schema location.
+struct LocationInfo: Sendable {
+    /// The base URI in effect (the innermost enclosing resource's URI, without fragment).
+    var base: URIReference
+    var dialect: Dialect
+    /// How many path tokens lead to that resource's root (the rest form the fragment pointer).
+    var resourceDepth: Int
+}

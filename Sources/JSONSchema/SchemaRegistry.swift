@@ -1,0 +1,73 @@
+import JSON
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Documents that `$ref` and `$schema` may name, by URI. Nothing is fetched from the network:
+/// a URI that is neither added nor under a mapped folder is unresolvable.
+public struct SchemaRegistry: Sendable {
+    private var documents: [String: JSON] = [:]
+    private var mappings: [(base: String, directory: String)] = []
+
+    /// An empty registry.
+    public init() {}
+
+    /// Registers `document` under `uri` (a fragment, if any, is ignored).
+    public mutating func add(_ document: JSON, uri: String) {
+        documents[Self.key(uri)] = document
+    }
+
+    /// Serves `<baseURL><relative path>` from `<directory>/<relative path>` (`*.json` files, read
+    /// when first referenced). `baseURL` should end with `/`.
+    public mutating func addMapping(baseURL: String, directory: String) {
+        mappings.append((Self.key(baseURL), directory))
+    }
+
+    /// A registry that serves the `*.json` files under `directory` as `baseURL` + relative path.
+    public static func mapping(baseURL: String, directory: String) -> SchemaRegistry {
+        var r = SchemaRegistry()
+        r.addMapping(baseURL: baseURL, directory: directory)
+        return r
+    }
+
+    /// The document registered or mapped at `uri`; `nil` when there is none, an error when a
+    /// mapped file exists but cannot be read or parsed.
+    func document(at uri: String) throws(SchemaError) -> JSON? {
+        let k = Self.key(uri)
+        if let d = documents[k] { return d }
+        for (base, directory) in mappings where k.hasPrefix(base) {
+            let relative = k.dropFirst(base.count)
+            // Never leave the mapped folder.
+            guard !relative.isEmpty, relative.hasSuffix(".json"), !relative.split(separator: "/").contains("..") else { continue }
+            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+            guard let bytes = Self.readFile(path) else { continue }
+            do {
+                return try JSONParser.parse(bytes)
+            } catch {
+                throw SchemaError(.unreadableDocument, "\(path) (for \(uri)) is not valid JSON: \(error)")
+            }
+        }
+        return nil
+    }
+
+    private static func key(_ uri: String) -> String {
+        URIReference(uri).withoutFragment.description
+    }
+
+    /// The whole file, or `nil` when it cannot be opened.
+    private static func readFile(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+            if n > 0 { out.append(contentsOf: buffer[0..<n]) }
+            if n < buffer.count {
+                if ferror(f) != 0 { return nil }
+                break
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+import JSON
+
+/// The compiled program: every schema reachable from the root, referring to each other by index,
+/// so recursive schemas are plain cycles of integers. Immutable once built.
+final class Validator: Sendable {
+    let nodes: [Node]
+    /// For each resource, its `$dynamicAnchor`s (name → node); empty when no `$dynamicRef` is used.
+    let dynamicAnchors: [[String: Int]]
+    /// Whether evaluation must track the dynamic scope (only for `$dynamicRef`).
+    let tracksScope: Bool
+    /// How many schemas deep one evaluation may nest before it is stopped with an error.
+    let maxDepth: Int
+
+    static let defaultMaxDepth = 1_000
+
+    init(nodes: [Node], dynamicAnchors: [[String: Int]], tracksScope: Bool, maxDepth: Int = defaultMaxDepth) {
+        self.nodes = nodes
+        self.dynamicAnchors = dynamicAnchors
+        self.tracksScope = tracksScope
+        self.maxDepth = maxDepth
+    }
+
+    /// Runs `body` with the node's resource pushed onto the dynamic scope when that is tracked
+    /// and it differs from the innermost one.
+    @inline(__always)
+    private func entering<R>(_ node: Node, _ frame: Frame, _ body: (Frame) -> R) -> R {
+        var inner = frame
+        inner.depth += 1
+        guard tracksScope, frame.scope?.pointee.resource != node.resource else { return body(inner) }
+        return withUnsafePointer(to: ScopeLink(resource: node.resource, parent: frame.scope)) { link in
+            inner.scope = link
+            return body(inner)
+        }
+    }
+
+    func isValid(_ index: Int, _ instance: JSON, _ frame: Frame) -> Bool {
+        guard frame.depth < maxDepth else { return false }
+        let node = nodes[index]
+        return entering(node, frame) { inner in
+            for entry in node.entries where !entry.keyword.isValid(instance, self, inner) { return false }
+            return true
+        }
+    }
+
+    func validate(_ index: Int, _ instance: JSON, _ frame: Frame, _ sink: inout ErrorSink) {
+        guard !sink.isFull else { return }
+        let node = nodes[index]
+        let savedLocation = sink.nodeLocation, savedKeyword = sink.keyword
+        sink.nodeLocation = node.location
+        sink.keyword = ""
+        defer { sink.nodeLocation = savedLocation; sink.keyword = savedKeyword }
+        guard frame.depth < maxDepth else {
+            sink.report(.depthExceeded, instance)
+            return
+        }
+        entering(node, frame) { inner in
+            for entry in node.entries {
+                sink.keyword = entry.name
+                sink.keywordPath.append(entry.name)
+                entry.keyword.validate(instance, self, inner, &sink)
+                sink.keywordPath.removeLast()
+                if sink.isFull { break }
+            }
+        }
+    }
+
+    /// What the schema at `index` evaluated in `instance`, or `nil` when it does not hold
+    /// (annotations of failing schemas are dropped).
+    func annotations(_ index: Int, _ instance: JSON, _ frame: Frame) -> Annotations? {
+        guard isValid(index, instance, frame) else { return nil }
+        let node = nodes[index]
+        return entering(node, frame) { inner in
+            var result = Annotations()
+            for entry in node.entries { entry.keyword.annotate(instance, self, inner, &result) }
+            return result
+        }
+    }
+
+    /// The annotations of the node's keywords other than the one asking (the siblings of an
+    /// `unevaluated*` keyword), evaluated in the frame the node set up.
+    func siblingAnnotations(_ index: Int, _ instance: JSON, _ frame: Frame) -> Annotations {
+        var result = Annotations()
+        for entry in nodes[index].entries where !(entry.keyword is UnevaluatedKeyword) {
+            entry.keyword.annotate(instance, self, frame, &result)
+        }
+        return result
+    }
+
+    /// The target of a `$dynamicRef` to `anchor`: the outermost resource in the dynamic scope
+    /// that declares it, else `fallback` (the statically resolved target).
+    func dynamicTarget(_ anchor: String, fallback: Int, _ frame: Frame) -> Int {
+        var found = fallback
+        var link = frame.scope
+        while let l = link {
+            if let n = dynamicAnchors[l.pointee.resource][anchor] { found = n }
+            link = l.pointee.parent
+        }
+        return found
+    }
+}

@@ -1,0 +1,40 @@
+/// The scope a signing key is valid for: `YYYYMMDD/region/service/aws4_request`.
+public struct CredentialScope: Sendable, Hashable, CustomStringConvertible {
+    /// The `YYYYMMDD` date of the signing time.
+    public let date: String
+    /// The AWS region, e.g. `eu-west-1`.
+    public let region: String
+    /// The signing name of the service, e.g. `es` for OpenSearch domains.
+    public let service: String
+
+    /// The scope of a signature made at `time`; throws `.invalidScope` when region or service is
+    /// empty or holds `/` or whitespace, which would make the scope ambiguous.
+    public init(time: AmzDate, region: String, service: String) throws(SigV4Error) {
+        try Self.validate(region: region, service: service)
+        self.init(date: String(time.dateStamp), checkedRegion: region, checkedService: service)
+    }
+
+    /// A scope from parts already checked by `validate`.
+    init(date: String, checkedRegion region: String, checkedService service: String) {
+        self.date = date
+        self.region = region
+        self.service = service
+    }
+
+    /// Throws `.invalidScope` unless region and service are non-empty and free of `/`, whitespace
+    /// and control characters.
+    static func validate(region: String, service: String) throws(SigV4Error) {
+        func check(_ what: String, _ value: String) throws(SigV4Error) {
+            guard !value.isEmpty, !value.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 <= 0x20 || $0 == 0x7f })
+            else { throw SigV4Error(.invalidScope, "\(what) \"\(value)\" is empty or contains \"/\" or whitespace") }
+        }
+        try check("region", region)
+        try check("service", service)
+    }
+
+    /// The terminal string of every SigV4 scope.
+    static let terminator = "aws4_request"
+
+    /// `date/region/service/aws4_request`.
+    public var description: String { "\(date)/\(region)/\(service)/\(Self.terminator)" }
+}

@@ -1,0 +1,31 @@
+import CCrypto
+
+/// libcrypto's SHA-256 fetched once and kept by a signer: the provider lookup that one-shot calls
+/// repeat costs about as much as hashing a canonical request.
+///
+/// `@unchecked Sendable`: the `EVP_MD` is immutable after the fetch and OpenSSL allows concurrent
+/// use of one fetched algorithm from many threads.
+final class FetchedSHA256: @unchecked Sendable {
+    private let md: OpaquePointer
+
+    init() throws(SigV4Error) {
+        guard let md = esp_sha256_fetch() else {
+            throw SigV4Error(.cryptoFailure, "libcrypto has no SHA-256 implementation")
+        }
+        self.md = md
+    }
+
+    deinit { esp_sha256_free(md) }
+
+    func hash(_ bytes: [UInt8]) throws(SigV4Error) -> [UInt8] {
+        var ok: Int32 = 0
+        let out = bytes.withUnsafeBytes { data in
+            [UInt8](unsafeUninitializedCapacity: Digest.length) { buffer, count in
+                ok = esp_sha256_with(md, data.baseAddress, data.count, buffer.baseAddress)
+                count = Digest.length
+            }
+        }
+        guard ok == 1 else { throw SigV4Error(.cryptoFailure, "libcrypto SHA-256 failed") }
+        return out
+    }
+}

@@ -1,0 +1,143 @@
+import XCTest
+@testable import JSONSchema
+
+final class RegexTests: XCTestCase {
+    /// (pattern, input, expected) — written from ECMA-262 semantics, not from engine output.
+    private let semantics: [(String, String, Bool)] = [
+        // Unanchored search and anchors (no multiline).
+        ("b", "abc", true), ("^b", "abc", false), ("c$", "abc", true), ("^abc$", "abc\n", false),
+        ("^$", "", true), ("a^b", "a^b", false), ("$a", "a", false), ("", "anything", true),
+        // Alternation and groups.
+        ("^(?:ab|cd)+$", "abcdab", true), ("^(?:ab|cd)+$", "abc", false), ("^(a|b|)$", "", true),
+        ("^(?<year>\\d{4})-(?<m>\\d\\d)$", "2024-05", true),
+        // Quantifiers, greedy and lazy (same truth value, different paths).
+        ("^a{2}$", "aa", true), ("^a{2}$", "aaa", false), ("^a{2,}$", "aaaa", true), ("^a{2,}$", "a", false),
+        ("^a{1,3}$", "aaa", true), ("^a{1,3}$", "aaaa", false), ("^a{0}$", "", true),
+        ("^a+?b$", "aaab", true), ("^a*?$", "aa", true), ("^a??b$", "ab", true), ("^(a{1,2}?)b$", "aab", true),
+        ("^(?:a*)*$", "aaa", true), ("^(?:a?)+b$", "b", true), ("^(?:)*$", "", true),
+        // Classes.
+        ("^[a-c]+$", "abcab", true), ("^[a-c]+$", "abd", false), ("^[^a-c]$", "d", true), ("^[^a-c]$", "a", false),
+        ("^[\\d.]+$", "1.5", true), ("^[\\w-]+$", "a-b_c", true), ("^[-a]$", "-", true), ("^[a-]$", "-", true),
+        ("[]", "a", false), ("^[^]$", "\n", true), ("^[\\b]$", "\u{8}", true), ("^[\\]]$", "]", true),
+        ("^[\\^]$", "^", true), ("^[\\D]$", "x", true), ("^[\\D]$", "5", false), ("^[^\\W]$", "a", true),
+        ("^[\\p{Lu}\\d]+$", "AB12", true), ("^[\\p{Lu}\\d]+$", "Ab", false), ("^[\\P{L}]$", "1", true),
+        ("^[\\P{L}]$", "é", false),
+        // Dot and line terminators.
+        ("^.$", "\n", false), ("^.$", "\r", false), ("^.$", "\u{2028}", false), ("^.$", "\u{2029}", false),
+        ("^.$", "\u{1F432}", true), ("^..$", "\u{1F432}", false),
+        // Escapes.
+        ("^\\t\\n\\v\\f\\r$", "\t\n\u{B}\u{C}\r", true), ("^\\cJ$", "\n", true), ("^\\x41$", "A", true),
+        ("^\\u0041$", "A", true), ("^\\u{1F432}$", "\u{1F432}", true), ("^\\uD83D\\uDC32$", "\u{1F432}", true),
+        ("^\\0$", "\u{0}", true), ("^\\/$", "/", true), ("^\\.$", "a", false), ("^\\$$", "$", true),
+        // \d \w \s are ASCII / ECMA-defined.
+        ("^\\d$", "٣", false), ("^\\w$", "é", false), ("^\\s$", "\u{FEFF}", true), ("^\\s$", "\u{3000}", true),
+        ("^\\s$", "\u{200B}", false), ("^\\S$", "\u{85}", true),
+        // Word boundaries.
+        ("\\bfoo\\b", "a foo b", true), ("\\bfoo\\b", "afoob", false), ("\\Boo\\B", "foob", true),
+        ("^\\b$", "", false), ("\\B", "", true), ("é\\b", "é", false),
+        // Unicode property escapes.
+        ("^\\p{Letter}+$", "Straße", true), ("^\\p{L}+$", "a1", false), ("^\\p{Lu}$", "É", true),
+        ("^\\p{Nd}+$", "০১২", true), ("^\\p{digit}$", "x", false), ("^\\P{Nd}$", "x", true),
+        ("^\\p{gc=Lowercase_Letter}$", "ß", true), ("^\\p{General_Category=Zs}$", " ", true),
+        ("^\\p{ASCII}+$", "abc", true), ("^\\p{ASCII}+$", "ab\u{E9}", false), ("^\\p{Any}$", "\u{10FFFF}", true),
+        ("^\\p{Alphabetic}$", "字", true), ("^\\p{White_Space}$", "\u{85}", true),
+        // Astral characters are one scalar.
+        ("^\u{1F432}*$", "\u{1F432}\u{1F432}", true), ("^[\u{1F432}]$", "\u{1F409}", false),
+        ("^[\u{1F400}-\u{1F4FF}]$", "\u{1F409}", true),
+        // Backreferences.
+        ("^(a+)b\\1$", "aabaa", true), ("^(a+)b\\1$", "aaba", false), ("^(?<q>['\"]).*\\k<q>$", "'x'", true),
+        ("^(?<q>['\"]).*\\k<q>$", "'x\"", false), ("^(a)?b\\1$", "b", true), ("\\1(a)", "a", true),
+        ("^(?:(a)|b)\\1$", "b", true), ("^(?:(a)|b)+\\1$", "abb", true), ("^(?:(a)|b)+\\1$", "aba", false), ("^(?:(a)|b)+\\1$", "ab", true),
+        ("^(a*)*$", "aaa", true), ("^(a*?)\\1$", "aa", true),
+        // Lookahead and lookbehind.
+        ("^(?=.*\\d)(?=.*[a-z]).{6,}$", "abc123", true), ("^(?=.*\\d)(?=.*[a-z]).{6,}$", "abcdef", false),
+        ("^(?!foo)\\w+$", "foobar", false), ("^(?!foo)\\w+$", "barfoo", true), ("(?<=\\$)\\d+", "cost $42", true),
+        ("(?<=\\$)\\d+", "cost 42", false), ("(?<!\\$)\\b\\d+", "$42", false), ("(?<!\\$)\\b\\d+", "x 42", true),
+        ("(?<=a+)b", "aaab", true), ("(?<=^a{2})b", "aab", true), ("(?<=^a{2})b", "aaab", false),
+        ("^(?=(a+))a*b\\1$", "aaaba", false), ("^(?=(a+))a*b\\1$", "aaabaaa", true),
+    ]
+
+    func testMatchingSemantics() throws {
+        for (pattern, input, expected) in semantics {
+            let regex = try ECMARegex(pattern)
+            XCTAssertEqual(regex.matches(input), expected, "/\(pattern)/u against \(input.debugDescription)")
+        }
+    }
+
+    /// Invalid patterns with the error code and a fragment of the message a schema author sees.
+    private let syntaxErrors: [(String, RegexError.Code, String)] = [
+        ("^(abc]", .loneBracket, "lone ']'"), ("abc)", .unbalancedParenthesis, "unmatched ')'"),
+        ("((a)", .unbalancedParenthesis, "unterminated group"), ("[abc", .unterminatedClass, "unterminated"),
+        ("\\", .invalidEscape, "end of pattern"), ("\\a", .invalidEscape, "not a valid escape"),
+        ("\\e", .invalidEscape, "not a valid escape"), ("\\-", .invalidEscape, "not a valid escape"),
+        ("\\c1", .invalidEscape, "ASCII letter"), ("\\x4", .invalidEscape, "two hex digits"),
+        ("\\u12", .invalidEscape, "malformed"), ("\\u{110000}", .invalidEscape, "U+10FFFF"),
+        ("\\01", .invalidEscape, "octal"), ("a{2,1}", .invalidQuantifier, "out of order"),
+        ("*a", .nothingToRepeat, "nothing to repeat"), ("a**", .nothingToRepeat, "nothing to repeat"),
+        ("a|?", .nothingToRepeat, "nothing to repeat"), ("^*", .nothingToRepeat, "assertion"),
+        ("(?=a)+", .nothingToRepeat, "assertion"), ("{1}", .nothingToRepeat, "nothing to repeat"),
+        ("a{", .loneBracket, "incomplete quantifier"), ("a{1", .loneBracket, "incomplete quantifier"),
+        ("}", .loneBracket, "lone"), ("]", .loneBracket, "lone"), ("x{a}", .loneBracket, "incomplete"),
+        ("[z-a]", .invalidRange, "out of order"), ("[\\d-z]", .invalidRange, "class escape"),
+        ("(?P<name>x)", .invalidGroup, "invalid group"), ("(?i)abc", .invalidGroup, "invalid group"),
+        ("(?#c)a", .invalidGroup, "invalid group"), ("(?<1a>x)", .invalidGroupName, "group name"),
+        ("(?<n>a)(?<n>b)", .duplicateGroupName, "duplicate"), ("\\k<n>", .unknownGroupName, "no group named"),
+        ("(a)\\2", .invalidBackreference, "1 group"), ("\\k", .invalidEscape, "'\\k'"),
+        ("\\p{Nope}", .invalidProperty, "unknown Unicode property"), ("\\p{L", .invalidProperty, "unterminated"),
+        ("\\pL", .invalidProperty, "'{name}'"), ("\\p{Script=Greek}", .invalidProperty, "not supported"),
+        ("(a{1000}){1000}", .patternTooLarge, "instructions"),
+    ]
+
+    func testSyntaxErrors() {
+        for (pattern, code, fragment) in syntaxErrors {
+            do {
+                _ = try ECMARegex(pattern)
+                XCTFail("/\(pattern)/u compiled but is invalid")
+            } catch {
+                XCTAssertEqual(error.code, code, "/\(pattern)/u: \(error)")
+                XCTAssertTrue(error.description.contains(fragment), "/\(pattern)/u: '\(error)' lacks '\(fragment)'")
+            }
+        }
+    }
+
+    func testValidSyntaxThatLooksOdd() throws {
+        for pattern in ["[]", "[^]", "\\cA", "(?<name>x)", "(?<n>a)\\k<n>", "(?<=a+)b", "a{1,}", "[{}]", "\\{\\}",
+                        "(?<$é_1>x)", "(?<\\u0061>x)\\k<a>", "[\\-]", "\\k<late>(?<late>x)"] {
+            XCTAssertNoThrow(try ECMARegex(pattern), pattern)
+        }
+    }
+
+    func testErrorReportsOffset() {
+        XCTAssertThrowsError(try ECMARegex("abc\\q")) { error in
+            XCTAssertEqual((error as? RegexError)?.offset, 3)
+            XCTAssertEqual("\(error)", "invalid regular expression at offset 3: '\\q' is not a valid escape with the u flag")
+        }
+    }
+
+    func testNestedQuantifierIsLinear() throws {
+        let regex = try ECMARegex("^(a+)+$")
+        XCTAssertFalse(regex.usesBacktracking)
+        XCTAssertFalse(regex.matches(String(repeating: "a", count: 30) + "!"))
+        XCTAssertTrue(regex.matches(String(repeating: "a", count: 30)))
+        XCTAssertEqual(regex.evaluate(String(repeating: "a", count: 5000) + "!"), .noMatch)
+        let alternation = try ECMARegex("^(a|aa|a?)*b$")
+        XCTAssertFalse(alternation.matches(String(repeating: "a", count: 40)))
+    }
+
+    func testBacktrackingBudgetIsReportedAsNoMatch() throws {
+        // The backreference forces the backtracker; (a+)+ is exponential for it.
+        let regex = try ECMARegex("^(a+)+\\1!$", backtrackBudget: 100_000)
+        XCTAssertTrue(regex.usesBacktracking)
+        let hostile = String(repeating: "a", count: 30) + "?"
+        XCTAssertEqual(regex.evaluate(hostile), .budgetExceeded)
+        XCTAssertFalse(regex.matches(hostile))
+        XCTAssertEqual(regex.evaluate("aaaa!"), .match)
+        XCTAssertEqual(try ECMARegex("^(a)\\1$", backtrackBudget: 1).evaluate("aa"), .budgetExceeded)
+    }
+
+    func testLongInputsOnLinearEngine() throws {
+        let regex = try ECMARegex("\\d{3}-\\d{4}")
+        XCTAssertTrue(regex.matches(String(repeating: "x", count: 100_000) + "555-1234"))
+        XCTAssertFalse(regex.matches(String(repeating: "5", count: 100_000)))
+    }
+}

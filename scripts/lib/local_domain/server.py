@@ -1,0 +1,326 @@
+"""HTTP/1.1 keep-alive server of the local domain, with its test-only control API.
+
+Control endpoints (no auth, never faulted, not counted as requests):
+  GET /_stats            {"connections", "requests", "auth_failures", "control_requests", "faults"}
+  DELETE /_stats         zero the counters
+  GET /_fault            the armed fault, if any
+  POST|PUT /_fault       arm one fault for the next `count` requests (replaces the armed one):
+                         {"status": 503} | {"drop": "before"|"after"} | {"latency_ms": M}
+                         ("latency_ms" may be combined with "status" or "drop")
+  DELETE /_fault         disarm
+"""
+
+import json
+import socket
+import ssl
+import sys
+import threading
+import time
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl
+
+from .sigv4 import AuthFailure
+from .store import OpenSearchError
+
+CONTROL_PATHS = ("/_fault", "/_stats")
+FAULT_TYPES = {429: "es_rejected_execution_exception", 500: "exception",
+               502: "bad_gateway_exception", 503: "unavailable_shards_exception",
+               504: "process_cluster_event_timeout_exception"}
+
+
+class Faults:
+    """At most one armed fault, consumed one request at a time."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.armed = None
+        self.remaining = 0
+
+    def arm(self, spec):
+        spec = _validate_fault(spec)
+        with self.lock:
+            self.remaining = spec.pop("count")
+            self.armed = spec
+        return self.describe()
+
+    def clear(self):
+        with self.lock:
+            self.armed, self.remaining = None, 0
+
+    def describe(self):
+        with self.lock:
+            return {"fault": dict(self.armed, count=self.remaining) if self.armed else None}
+
+    def take(self, before_reading):
+        """The fault for this request, if one applies at this stage (dropping before reading is
+        decided on the request line alone; everything else once the request has been read)."""
+        with self.lock:
+            if not self.armed or (self.armed.get("drop") == "before") != before_reading:
+                return None
+            fault = self.armed
+            self.remaining -= 1
+            if self.remaining <= 0:
+                self.armed, self.remaining = None, 0
+            return fault
+
+
+def _validate_fault(spec):
+    def bad(why):
+        return OpenSearchError(400, "illegal_argument_exception", f"bad /_fault body: {why}")
+    if not isinstance(spec, dict):
+        raise bad("expected a JSON object")
+    unknown = set(spec) - {"status", "drop", "latency_ms", "count"}
+    if unknown:
+        raise bad(f"unknown fields {sorted(unknown)}")
+    if not {"status", "drop", "latency_ms"} & set(spec):
+        raise bad('needs "status", "drop" or "latency_ms"')
+    if "status" in spec and "drop" in spec:
+        raise bad('"status" and "drop" exclude each other')
+    status = spec.get("status")
+    if status is not None and (not isinstance(status, int) or isinstance(status, bool)
+                               or not 400 <= status <= 599):
+        raise bad('"status" must be an HTTP error status (400-599)')
+    if "drop" in spec and spec["drop"] not in ("before", "after"):
+        raise bad('"drop" must be "before" or "after"')
+    latency = spec.get("latency_ms", 0)
+    if not isinstance(latency, (int, float)) or isinstance(latency, bool) or latency < 0:
+        raise bad('"latency_ms" must be a non-negative number')
+    count = spec.get("count", 1)
+    if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+        raise bad('"count" must be a positive integer')
+    return dict(spec, count=count)
+
+
+class Stats:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        self.values = {"connections": 0, "requests": 0, "auth_failures": 0, "control_requests": 0,
+                       "faults": {"status": 0, "drop_before": 0, "drop_after": 0, "latency": 0}}
+
+    def bump(self, name, fault=False):
+        with self.lock:
+            if fault:
+                self.values["faults"][name] += 1
+            else:
+                self.values[name] += 1
+
+    def snapshot(self):
+        with self.lock:
+            return json.loads(json.dumps(self.values))
+
+
+class DomainServer(ThreadingHTTPServer):
+    """The listening server: owns the API, the verifier (None = no auth), faults and stats."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address, api, verifier, ssl_context=None, log_stream=sys.stderr):
+        self.api, self.verifier, self.ssl_context = api, verifier, ssl_context
+        self.faults, self.stats = Faults(), Stats()
+        self.log_stream = log_stream
+        self.log_lock = threading.Lock()
+        super().__init__(address, Handler)
+
+    def log(self, message):
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        with self.log_lock:
+            self.log_stream.write(f"{stamp} local-domain {message}\n")
+            self.log_stream.flush()
+
+    def process_request(self, request, client_address):
+        self.stats.bump("connections")
+        super().process_request(request, client_address)
+
+    def finish_request(self, request, client_address):
+        if self.ssl_context is None:
+            return super().finish_request(request, client_address)
+        request.settimeout(10)  # a client that never finishes the handshake must not pin a thread
+        try:
+            tls = self.ssl_context.wrap_socket(request, server_side=True)
+        except (ssl.SSLError, OSError) as e:
+            self.log(f"{client_address[0]}:{client_address[1]} TLS handshake failed: {e}")
+            return
+        try:
+            tls.settimeout(Handler.timeout)
+            self.RequestHandlerClass(tls, client_address, self)
+        finally:
+            tls.close()
+
+    def control(self, method, path, body):
+        if path == "/_stats":
+            if method == "GET":
+                return 200, self.stats.snapshot()
+            if method == "DELETE":
+                self.stats.reset()
+                return 200, {"acknowledged": True}
+            return 405, {"error": f"Incorrect HTTP method for uri [{path}] and method [{method}], "
+                                  f"allowed: [DELETE, GET]", "status": 405}
+        if method == "GET":
+            return 200, self.faults.describe()
+        if method == "DELETE":
+            self.faults.clear()
+            return 200, {"acknowledged": True}
+        if method in ("POST", "PUT"):
+            try:
+                spec = json.loads(body or b"null")
+            except ValueError as e:
+                return 400, OpenSearchError(400, "parse_exception", str(e)).body()
+            try:
+                return 200, {"acknowledged": True, **self.faults.arm(spec)}
+            except OpenSearchError as e:
+                return e.status, e.body()
+        return 405, {"error": f"Incorrect HTTP method for uri [{path}] and method [{method}], "
+                              f"allowed: [DELETE, GET, POST, PUT]", "status": 405}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "local-domain"
+    sys_version = ""
+    timeout = 300  # idle keep-alive connections end after this many seconds
+
+    def handle_one_request(self):
+        self.started = time.monotonic()
+        try:
+            self.raw_requestline = self.rfile.readline(65537)
+        except (OSError, ssl.SSLError):
+            self.close_connection = True
+            return
+        if not self.raw_requestline:
+            self.close_connection = True
+            return
+        if len(self.raw_requestline) > 65536:
+            self.requestline, self.request_version, self.command = "", "", ""
+            self.send_error(414)
+            return
+        words = self.raw_requestline.decode("latin-1").split()
+        target = words[1] if len(words) > 1 else ""
+        path = target.partition("?")[0]
+        control = path in CONTROL_PATHS
+        if not control and self.server.faults.take(before_reading=True):
+            self.server.stats.bump("drop_before", fault=True)
+            self._drop(f"{' '.join(words[:2])} dropped before reading (fault)")
+            return
+        if not self.parse_request():
+            return
+        try:
+            body = self._read_body()
+        except ValueError as e:
+            self.close_connection = True
+            self._send(400, {"error": {"root_cause": [{"type": "illegal_argument_exception",
+                                                       "reason": str(e)}],
+                                       "type": "illegal_argument_exception", "reason": str(e)},
+                             "status": 400})
+            return
+        path, _, query = self.path.partition("?")
+        if control:
+            self.server.stats.bump("control_requests")
+            status, answer = self.server.control(self.command, path, body)
+            self._send(status, answer)
+            return
+        self._serve(path, query, body)
+
+    def _serve(self, path, query, body):
+        server = self.server
+        server.stats.bump("requests")
+        fault = server.faults.take(before_reading=False) or {}
+        if fault.get("latency_ms"):
+            server.stats.bump("latency", fault=True)
+            time.sleep(fault["latency_ms"] / 1000)
+        if "status" in fault:
+            server.stats.bump("status", fault=True)
+            status = fault["status"]
+            error = OpenSearchError(status, FAULT_TYPES.get(status, "exception"),
+                                    "injected by local-domain /_fault")
+            self._send(status, error.body(), note="fault")
+            return
+        headers = {}
+        try:
+            if server.verifier is not None:
+                server.verifier.verify(self.command, path, query, self._header_map(), body,
+                                       scheme="https" if server.ssl_context else "http")
+            status, answer, headers = server.api.handle(self.command, path, _query_dict(query), body)
+        except AuthFailure as e:
+            server.stats.bump("auth_failures")
+            status, answer, headers = e.status, e.body(), {"x-amzn-ErrorType": e.error_type}
+        except OpenSearchError as e:
+            status, answer = e.status, e.body()
+        except Exception as e:  # a bug here must still answer, and show up in the log
+            server.log(traceback.format_exc().rstrip())
+            status, answer = 500, OpenSearchError(500, "exception", str(e)).body()
+        if fault.get("drop") == "after":
+            server.stats.bump("drop_after", fault=True)
+            self._drop(f"{self.command} {self.path} {status} dropped after handling (fault)")
+            return
+        self._send(status, answer, headers)
+
+    def _header_map(self):
+        headers = {}
+        for name, value in self.headers.items():
+            key = name.lower()
+            headers[key] = f"{headers[key]},{value}" if key in headers else value
+        return headers
+
+    def _read_body(self):
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            chunks = []
+            while True:
+                size_line = self.rfile.readline(1024)
+                try:
+                    size = int(size_line.split(b";")[0].strip(), 16)
+                except ValueError:
+                    raise ValueError("malformed chunked request body") from None
+                if size == 0:
+                    while self.rfile.readline(1024).strip():
+                        pass  # trailers
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline(3)
+        length = self.headers.get("Content-Length")
+        if length is None:
+            return b""
+        if not length.strip().isdigit():
+            raise ValueError(f"bad Content-Length [{length}]")
+        return self.rfile.read(int(length))
+
+    def _send(self, status, answer, headers=None, note=""):
+        payload = json.dumps(answer, separators=(",", ":")).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=UTF-8")
+        self.send_header("Content-Length", str(len(payload)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
+        self.wfile.flush()
+        self._log(f"{self.command} {self.path} {status} {len(payload)}B {note}".rstrip())
+
+    def _drop(self, what):
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self._log(what)
+
+    def _log(self, what):
+        elapsed = (time.monotonic() - self.started) * 1000
+        self.server.log(f"{self.client_address[0]}:{self.client_address[1]} {what} {elapsed:.1f}ms")
+
+    def log_request(self, code="-", size="-"):
+        pass  # _send logs one line per request itself
+
+    def log_message(self, format, *args):
+        self.server.log(f"{self.client_address[0]}:{self.client_address[1]} {format % args}")
+
+
+def _query_dict(query):
+    return dict(parse_qsl(query, keep_blank_values=True))
