@@ -19,6 +19,12 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
 SCRIPT = Path(__file__).resolve().parents[1] / "local-domain"
+sys.path.insert(0, str(SCRIPT.parent / "lib"))
+
+from local_domain.api import Api  # noqa: E402
+from local_domain.sigv4 import AuthFailure, Verifier  # noqa: E402
+from local_domain.store import OpenSearchError, Store, field_type  # noqa: E402
+
 KEY, SECRET, TOKEN = "AKIDTESTLOCALDOMAIN", "test-secret-key-for-local-domain", "test-session-token"
 CREDS = Credentials(KEY, SECRET)
 
@@ -804,3 +810,59 @@ def test_one_log_line_per_request(tmp_path):
     lines = [line for line in d.log.splitlines() if " GET / " in line or " PUT /logs/_doc/1 " in line]
     assert len(lines) == 2
     assert " 200 " in lines[0] and " 201 " in lines[1]
+
+
+# -- pure cores, no sockets -------------------------------------------------------------------------
+
+def signed_at(when, method="GET", path="/", body=b""):
+    """Headers of a request botocore signs at `when` (a UTC datetime)."""
+    request = AWSRequest(method=method, url=f"http://127.0.0.1:9200{path}", data=body,
+                         headers={"Host": "127.0.0.1:9200"})
+    with mock.patch("botocore.auth.get_current_datetime", return_value=when):
+        SigV4Auth(CREDS, "es", "us-east-1").add_auth(request)
+    return {k.lower(): v for k, v in request.headers.items()}
+
+
+def test_verifier_clock_window():
+    when = datetime.datetime(2026, 1, 2, 3, 4, 5)
+    now = when.replace(tzinfo=datetime.timezone.utc).timestamp()
+    headers = signed_at(when)
+    for offset in (-14 * 60, 0, 14 * 60):
+        Verifier(KEY, SECRET, None, "us-east-1", "es", clock=lambda: now + offset).verify(
+            "GET", "/", "", headers, b"")
+    with pytest.raises(AuthFailure, match="Signature not yet current: 20260102T030405Z"):
+        Verifier(KEY, SECRET, None, "us-east-1", "es", clock=lambda: now - 16 * 60).verify(
+            "GET", "/", "", headers, b"")
+    with pytest.raises(AuthFailure, match="Signature expired: 20260102T030405Z"):
+        Verifier(KEY, SECRET, None, "us-east-1", "es", clock=lambda: now + 16 * 60).verify(
+            "GET", "/", "", headers, b"")
+
+
+def test_verifier_checks_path_and_query():
+    when = datetime.datetime(2026, 1, 2, 3, 4, 5)
+    verifier = Verifier(KEY, SECRET, None, "us-east-1", "es",
+                        clock=lambda: when.replace(tzinfo=datetime.timezone.utc).timestamp())
+    headers = signed_at(when, path="/logs/_search?size=1")
+    verifier.verify("GET", "/logs/_search", "size=1", headers, b"")
+    with pytest.raises(AuthFailure, match="should have been\n'GET\n/logs/_search\nsize=2\n"):
+        verifier.verify("GET", "/logs/_search", "size=2", headers, b"")
+    with pytest.raises(AuthFailure, match="does not match"):
+        verifier.verify("GET", "/logs/_count", "size=1", headers, b"")
+
+
+def test_field_types():
+    assert [field_type(v) for v in (1, 1.5, "a", True, {"a": 1}, None, [], [None, 2], ["x"])] == \
+        ["long", "float", "text", "boolean", "object", None, None, "long", "text"]
+
+
+def test_api_routes_without_sockets(tmp_path):
+    api = Api(Store(str(tmp_path)))
+    assert api.handle("PUT", "/logs/_doc/1", {}, b'{"n": 1}')[0] == 201
+    assert api.handle("GET", "/logs/_count", {}, b"")[1]["count"] == 1
+    status, answer, headers = api.handle("DELETE", "/logs/_search", {}, b"")
+    assert status == 405 and headers["Allow"] == "GET,POST"
+    assert api.handle("GET", "/a/b/c/d", {}, b"")[0] == 400
+    with pytest.raises(OpenSearchError, match="must not contain control characters") as caught:
+        api.handle("PUT", "/lo%01gs/_doc/1", {}, b'{"n": 1}')
+    assert caught.value.status == 400
+    assert not any(name.startswith("lo") and name != "logs.jsonl" for name in os.listdir(tmp_path))

@@ -239,7 +239,7 @@ class Handler(BaseHTTPRequestHandler):
                                     "injected by local-domain /_fault")
             self._send(status, error.body(), note="fault")
             return
-        headers = {}
+        headers, note = {}, ""
         try:
             if server.verifier is not None:
                 server.verifier.verify(self.command, path, query, self._header_map(), body,
@@ -248,6 +248,7 @@ class Handler(BaseHTTPRequestHandler):
         except AuthFailure as e:
             server.stats.bump("auth_failures")
             status, answer, headers = e.status, e.body(), {"x-amzn-ErrorType": e.error_type}
+            note = e.error_type
         except OpenSearchError as e:
             status, answer = e.status, e.body()
         except Exception as e:  # a bug here must still answer, and show up in the log
@@ -257,7 +258,7 @@ class Handler(BaseHTTPRequestHandler):
             server.stats.bump("drop_after", fault=True)
             self._drop(f"{self.command} {self.path} {status} dropped after handling (fault)")
             return
-        self._send(status, answer, headers)
+        self._send(status, answer, headers, note)
 
     def _header_map(self):
         headers = {}
@@ -290,6 +291,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _send(self, status, answer, headers=None, note=""):
         payload = json.dumps(answer, separators=(",", ":")).encode()
+        # Logged before answering so that the line is there once the client has the answer.
+        self._log(f"{self.command} {self.path} {status} {len(payload)}B {note}".rstrip())
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=UTF-8")
         self.send_header("Content-Length", str(len(payload)))
@@ -301,15 +304,14 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(payload)
         self.wfile.flush()
-        self._log(f"{self.command} {self.path} {status} {len(payload)}B {note}".rstrip())
 
     def _drop(self, what):
+        self._log(what)
         self.close_connection = True
         try:
             self.connection.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
-        self._log(what)
 
     def _log(self, what):
         elapsed = (time.monotonic() - self.started) * 1000

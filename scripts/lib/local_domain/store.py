@@ -53,6 +53,8 @@ def validate_index_name(name):
                                index=name, index_uuid="_na_")
     if not name:
         raise bad("must not be empty")
+    if any(ord(c) < 0x20 for c in name):
+        raise bad("must not contain control characters")
     if ':' in name:
         raise bad("must not contain ':'")
     if any(c in name for c in INVALID_INDEX_CHARS):
