@@ -5,17 +5,27 @@ then the Swift release build), unpacks it into a root that holds only /proc and,
 mode, a static busybox as /bin/sh, and starts /var/task/bootstrap there with chroot.
 """
 import os
+import json
 import shutil
 import stat
 import subprocess
+import sys
+import urllib.error
+import urllib.request
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "scripts" / "package"
+EMULATOR = ROOT / "scripts" / "runtime-emulator"
+LOCAL_DOMAIN = ROOT / "scripts" / "local-domain"
 FIVE_MB = 5_000_000
+# Fake credentials shared by the local domain (which verifies SigV4 with them) and the function.
+ACCESS_KEY, SECRET_KEY, REGION = "AKIDPACKAGETEST", "package/test/secret/not/a/real/key", "us-east-1"
+DOCUMENT = {"agree": True, "anumber": 1, "textblob": "abc sdf", "ipaddr": "192.168.10.10"}
 
 
 def _need_root_tools():
@@ -173,3 +183,112 @@ def test_bad_arguments_are_refused_clearly(args, message):
     proc = subprocess.run([str(PACKAGE), *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode != 0
     assert message in proc.stderr
+
+
+# --- end to end: the packaged bootstrap in the empty root, against the runtime emulator and the
+# --- local domain over HTTPS -----------------------------------------------------------------
+
+@contextmanager
+def _server(argv):
+    """A helper server that prints one JSON line when ready; stopped afterwards."""
+    proc = subprocess.Popen([sys.executable, *map(str, argv)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        line = proc.stdout.readline()
+        assert line, f"{argv[0]} did not start: {proc.stderr.read().decode()}"
+        yield json.loads(line)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@contextmanager
+def _bootstrap_in_root(root, runtime_port, endpoint, ca=None):
+    """Starts /var/task/bootstrap in the root, pointed at the emulator's Runtime API."""
+    env = {"LAMBDA_TASK_ROOT": "/var/task", "PATH": "/bin", "AWS_REGION": REGION,
+           "AWS_LAMBDA_FUNCTION_NAME": "esproxy", "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{runtime_port}",
+           "AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+           "ES_ENDPOINT": endpoint, "ES_SIGNING": "es"}
+    if ca:
+        env["SSL_CERT_FILE"] = ca
+    proc = subprocess.Popen([shutil.which("chroot"), str(root), "/var/task/bootstrap"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def _post(port, body, content_type="application/json"):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/", data=body, method="POST",
+                                 headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def _stored(data_dir, index):
+    path = data_dir / f"{index}.jsonl"
+    if not path.exists():
+        return []
+    records = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return [r for r in records if r.get("op") == "index"]  # not the index's own creation line
+
+
+@pytest.fixture
+def e2e_root(static_zip, empty_root, tmp_path):
+    for script in (EMULATOR, LOCAL_DOMAIN):
+        if not script.exists():
+            pytest.fail(f"{script.relative_to(ROOT)} is missing: merge the runtime and domain branches")
+    out, _ = static_zip
+    _unpack(out, empty_root)
+    (empty_root / "bin").mkdir()
+    shutil.copy2("/bin/busybox", empty_root / "bin" / "sh")
+    return empty_root
+
+
+def test_packaged_bootstrap_stores_a_document_over_https(e2e_root, tmp_path):
+    data = tmp_path / "data"
+    domain_argv = [LOCAL_DOMAIN, "--port", "0", "--data", data, "--tls", "--region", REGION,
+                   "--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY]
+    with _server(domain_argv) as domain, \
+            _server([EMULATOR, "--no-spawn", "--runtime-port", "0", "--invoke-port", "0", "--http-port", "0",
+                     "--payload", "1.0", "--timeout", "20"]) as emu:
+        (e2e_root / "etc").mkdir()
+        shutil.copy2(domain["ca"], e2e_root / "etc" / "test-ca.pem")
+        assert domain["url"].startswith("https://")
+        with _bootstrap_in_root(e2e_root, emu["runtime_port"], domain["url"], ca="/etc/test-ca.pem") as fn:
+            status, answer = _post(emu["http_port"], json.dumps(DOCUMENT).encode())
+            assert status == 201, (answer, fn.poll())
+            assert answer["index"] == "bigsurvey" and answer["result"] == "created"
+            [record] = _stored(data, "bigsurvey")
+            assert record["_id"] == answer["id"]
+            source = dict(record["_source"])
+            assert source.pop("@timestamp").endswith("Z")
+            assert source == DOCUMENT
+
+            # Refused before the domain: nothing more is stored.
+            status, answer = _post(emu["http_port"], b'{"anumber": "one", "textblob": "x", "ipaddr": "1.2.3.4"}')
+            assert (status, answer["error"]) == (400, "validation_failed")
+            assert len(_stored(data, "bigsurvey")) == 1
+
+
+def test_packaged_bootstrap_verifies_the_domain_certificate(e2e_root, tmp_path):
+    """Without the test CA (only the zip's Debian bundle and no system bundle in the root) the
+    gateway must refuse the local domain's certificate: TLS is verified, not just used."""
+    data = tmp_path / "data"
+    domain_argv = [LOCAL_DOMAIN, "--port", "0", "--data", data, "--tls", "--region", REGION,
+                   "--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY]
+    with _server(domain_argv) as domain, \
+            _server([EMULATOR, "--no-spawn", "--runtime-port", "0", "--invoke-port", "0", "--http-port", "0",
+                     "--payload", "2.0", "--timeout", "20"]) as emu:
+        with _bootstrap_in_root(e2e_root, emu["runtime_port"], domain["url"]):
+            status, answer = _post(emu["http_port"], json.dumps(DOCUMENT).encode())
+            assert (status, answer["error"]) == (502, "domain_unavailable"), answer
+            assert _stored(data, "bigsurvey") == []
