@@ -1,68 +1,52 @@
 #!/usr/bin/env bash
 # Builds a minimal libcurl (HTTP and HTTPS over OpenSSL, nothing else) from Debian's own source
 # package, so the Lambda zip does not carry the ~30 libraries Debian's libcurl4 pulls in (LDAP,
-# Kerberos, GnuTLS, SSH, RTMP, IDN, PSL, brotli, zstd, HTTP/2). Same upstream version and Debian
-# patches as the libcurl4-openssl-dev headers the code is compiled against.
+# Kerberos, GnuTLS, SSH, RTMP, IDN, PSL, brotli, zstd, HTTP/2). Debian's patches included; its own
+# headers are installed with it and used for the build (through its libcurl.pc).
 #
-# Usage: build-curl.sh CACHE_DIR     (prints the install prefix on stdout; cached across runs)
-# The result is a static libcurl.a: it is linked into the executable, so the zip ships no libcurl.
+# Usage: build-curl.sh CACHE_DIR OPENSSL_PREFIX   (prints the install prefix; cached across runs)
+# The result is a static libcurl.a against the trimmed static OpenSSL of build-openssl.sh: both are
+# linked into the executable, so the zip ships no libcurl and no libssl.
 set -euo pipefail
 
-cache="${1:?usage: build-curl.sh CACHE_DIR}"
+cache="${1:?usage: build-curl.sh CACHE_DIR OPENSSL_PREFIX}"
+openssl="${2:?usage: build-curl.sh CACHE_DIR OPENSSL_PREFIX}"
+here="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$cache"
 cache="$(cd "$cache" && pwd)"
 prefix="$cache/prefix"
-# The Debian version is part of the stamp: a security update of curl rebuilds the cache.
-version="$(dpkg-query -W -f='${Version}' libcurl4-openssl-dev)"
-stamp="$prefix/.built-$version"
-if [ -f "$stamp" ]; then
+# The OpenSSL build is part of the stamp: a new OpenSSL rebuilds libcurl too.
+openssl_stamp="$(ls -A "$openssl" 2>/dev/null | grep '^\.built-' | head -n1 || true)"
+[ -n "$openssl_stamp" ] || { echo "build-curl: no OpenSSL build in $openssl" >&2; exit 1; }
+if compgen -G "$prefix/.built-*-with-$openssl_stamp" >/dev/null; then
     echo "$prefix"
     exit 0
 fi
 
 log() { echo "build-curl: $*" >&2; }
 
-ensure_deb_src() {
-    # apt-get source needs a deb-src line; add one for bookworm, in a file of our own.
-    if ! apt-get source --print-uris "curl=$version" >/dev/null 2>&1; then
-        local list=/etc/apt/sources.list.d/esproxy-deb-src.sources
-        log "adding $list (deb-src for bookworm) and updating apt"
-        cat > "$list" <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm bookworm-updates
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-
-Types: deb-src
-URIs: http://deb.debian.org/debian-security
-Suites: bookworm-security
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-        apt-get update -qq >&2
-    fi
-}
-
-ensure_tools() {
-    local missing=()
-    for p in dpkg-dev make gcc libssl-dev pkg-config; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-    done
-    if [ ${#missing[@]} -gt 0 ]; then
-        log "installing ${missing[*]}"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
-    fi
-}
-
-ensure_tools
-ensure_deb_src
+# shellcheck source=debian-source.sh
+source "$here/debian-source.sh"
+esp_ensure_source_tools
+esp_ensure_deb_src
 
 src="$cache/src"
 rm -rf "$src" "$prefix"
 mkdir -p "$src"
-log "fetching Debian source curl=$version"
-(cd "$src" && apt-get source -qq "curl=$version" >&2)
+# The version the machine's libcurl4-openssl-dev has first, then the others newest first (a version
+# whose files the mirror lacks is skipped; our own headers are installed with the library).
+installed="$(dpkg-query -W -f='${Version}' libcurl4-openssl-dev 2>/dev/null || true)"
+version=""
+for candidate in $installed $(apt-cache showsrc curl 2>/dev/null | awk '/^Version:/ { print $2 }' | sort -rV); do
+    log "fetching Debian source curl=$candidate"
+    if (cd "$src" && apt-get source -qq "curl=$candidate" >&2); then
+        version="$candidate"
+        break
+    fi
+    rm -rf "${src:?}"/*
+done
+[ -n "$version" ] || { log "error: no curl source package could be fetched (deb-src)"; exit 1; }
+stamp="$prefix/.built-$version-with-$openssl_stamp"
 dir="$(find "$src" -maxdepth 1 -mindepth 1 -type d -name 'curl-*' | head -n1)"
 [ -n "$dir" ] || { log "error: apt-get source produced no curl-* folder"; exit 1; }
 
@@ -76,7 +60,7 @@ log "configuring in $dir"
     [ -x configure ] || autoreconf -fi >&2
     ./configure --prefix="$prefix" \
         --disable-shared --enable-static --with-pic \
-        --with-openssl --without-gnutls --without-mbedtls --without-wolfssl \
+        --with-openssl="$openssl" --without-gnutls --without-mbedtls --without-wolfssl \
         --without-zlib --without-brotli --without-zstd \
         --without-libidn2 --without-libpsl --without-nghttp2 --without-nghttp3 --without-ngtcp2 \
         --without-librtmp --without-libssh2 --without-libssh --without-gssapi --without-libgsasl \
@@ -88,7 +72,7 @@ log "configuring in $dir"
         --disable-netrc --disable-doh --disable-mime --disable-progress-meter --disable-docs \
         --enable-ipv6 --enable-threaded-resolver \
         --with-ca-bundle=/etc/pki/tls/certs/ca-bundle.crt --without-ca-path \
-        CFLAGS="-O2 -fPIC" >"$cache/configure.log" 2>&1 \
+        PKG_CONFIG_PATH="$openssl/lib/pkgconfig" CFLAGS="-O2 -fPIC" >"$cache/configure.log" 2>&1 \
         || { tail -n 30 "$cache/configure.log" >&2; exit 1; }
     log "building (make -j 2)"
     make -j 2 -C lib >"$cache/make.log" 2>&1 || { tail -n 30 "$cache/make.log" >&2; exit 1; }
