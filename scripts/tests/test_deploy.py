@@ -210,7 +210,7 @@ def test_rest_deploy_twice_updates_and_destroy_cleans_up(env, small_zip, aws):
 
     url = f"https://{api['id']}.execute-api.{REGION}.amazonaws.com/api"
     assert f"url: {url}" in second.stdout
-    assert f"curl -sS -X POST '{url}/bigsurvey'" in second.stdout
+    assert f"curl -sS -i -X POST '{url}/'" in second.stdout
 
     run(DESTROY, env, "--name", name)
     assert_nothing_left(aws, name)
@@ -339,4 +339,30 @@ def test_endpoint_is_required_and_its_domain_must_be_known(env, small_zip, aws):
     proc = run(DEPLOY, env, "--name", "esp-bad", "--zip", str(small_zip), "--endpoint", "https://es.example.org",
                ok=False)
     assert "pass --domain-name NAME" in proc.stderr
+    assert_nothing_left(aws, "esp-bad")
+
+
+def test_routes_file_decides_the_indices_in_the_policies(env, aws, tmp_path):
+    name = "esp-routes"
+    zip_path = tmp_path / "routes.zip"
+    with zipfile.ZipFile(zip_path, "w") as z:
+        info = zipfile.ZipInfo("bootstrap")
+        info.external_attr = 0o755 << 16
+        z.writestr(info, "#!/bin/sh\n")
+        z.writestr("routes.txt", "# survey answers\nPOST /a -> schemas/a.json -> surveys\n\n"
+                                 "POST /b -> schemas/b.json -> feedback\nPOST /c -> schemas/c.json -> surveys\n")
+    run(DEPLOY, env, "--name", name, "--zip", str(zip_path), "--endpoint", ENDPOINT, "--env", "ROUTES_FILE=routes.txt")
+    try:
+        check_role(aws, name, "big-survey", "surveys,feedback")
+        variables = aws("lambda").get_function_configuration(FunctionName=name)["Environment"]["Variables"]
+        assert variables["ROUTES_FILE"] == "routes.txt"
+    finally:
+        run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_routes_file_missing_from_the_zip_is_an_error(env, small_zip, aws):
+    proc = run(DEPLOY, env, "--name", "esp-bad", "--zip", str(small_zip), "--endpoint", ENDPOINT,
+               "--env", "ROUTES_FILE=routes.txt", ok=False)
+    assert "ROUTES_FILE=routes.txt is not in" in proc.stderr
     assert_nothing_left(aws, "esp-bad")
