@@ -3,8 +3,8 @@
 //
 // One-shot calls (`esp_sha256`, `esp_hmac_sha256`) look the algorithm up on every call, which costs
 // more than hashing a short message; the signer's hot path therefore fetches SHA-256 once
-// (`esp_sha256_fetch`) and keeps one keyed HMAC context per signing key (`esp_hmac_sha256_new`),
-// copying it for each message so concurrent signers never share mutable state.
+// (`esp_sha256_fetch`) and keeps keyed HMAC contexts per signing key (`esp_hmac_sha256_new`,
+// `esp_hmac_sha256_copy`), each used by one thread at a time and restarted under its key.
 //
 // It also exports the kernel CSPRNG (`getrandom`, which Swift's Glibc module lacks) for document ids.
 #ifndef ESPROXY_CCRYPTO_SHIM_H
@@ -70,16 +70,17 @@ static inline EVP_MAC_CTX *esp_hmac_sha256_new(const void *key, size_t keylen) {
 /// Releases a template from `esp_hmac_sha256_new` (NULL is ignored).
 static inline void esp_hmac_sha256_free(EVP_MAC_CTX *ctx) { EVP_MAC_CTX_free(ctx); }
 
-/// HMAC-SHA256 of `len` bytes under the template's key into `out` (32 bytes). Works on a copy, so
-/// the template is only read and may be shared between threads. Returns 1 on success, 0 on failure.
-static inline int esp_hmac_sha256_keyed(const EVP_MAC_CTX *keyed, const void *data, size_t len,
-                                        unsigned char *out) {
-    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(keyed);
-    if (ctx == NULL) return 0;
+/// A private copy of a keyed template, for one thread at a time; NULL on failure.
+/// Free with `esp_hmac_sha256_free`.
+static inline EVP_MAC_CTX *esp_hmac_sha256_copy(const EVP_MAC_CTX *keyed) { return EVP_MAC_CTX_dup(keyed); }
+
+/// HMAC-SHA256 of `len` bytes into `out` (32 bytes) with a context from `esp_hmac_sha256_new` or
+/// `esp_hmac_sha256_copy`, restarted under the key it already holds (cheaper than a fresh copy).
+/// The context must not be used by another thread meanwhile. Returns 1 on success, 0 on failure.
+static inline int esp_hmac_sha256_reuse(EVP_MAC_CTX *ctx, const void *data, size_t len, unsigned char *out) {
     size_t written = 0;
-    int ok = EVP_MAC_update(ctx, (const unsigned char *)data, len) == 1
-          && EVP_MAC_final(ctx, out, &written, 32) == 1 && written == 32;
-    EVP_MAC_CTX_free(ctx);
-    return ok;
+    return EVP_MAC_init(ctx, NULL, 0, NULL) == 1
+        && EVP_MAC_update(ctx, (const unsigned char *)data, len) == 1
+        && EVP_MAC_final(ctx, out, &written, 32) == 1 && written == 32;
 }
 #endif

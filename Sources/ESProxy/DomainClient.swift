@@ -16,8 +16,8 @@ extension HTTPClient: DomainTransport {}
 /// Writes documents to the domain with `PUT /{index}/_create/{id}`.
 ///
 /// `_create` rather than `_doc/{id}`: `_create` never overwrites, so a retry after a lost answer
-/// meets a 409 for the id we chose (which proves the first attempt stored it) instead of writing a
-/// second version, and no id, however it came about, can replace another client's document.
+/// meets a 409 for the id we chose (which proves an earlier attempt stored it) instead of writing a
+/// second version, and no id, however it came about, can replace another document.
 /// Each attempt is signed anew (fresh `X-Amz-Date`); all of them fit before the deadline.
 public final class DomainClient: DocumentStore {
     let endpoint: Endpoint
@@ -63,7 +63,7 @@ public final class DomainClient: DocumentStore {
             switch outcome {
             case .answered(let response):
                 report.lastStatus = response.status
-                switch DomainAnswer.classify(response, isRetry: report.retries > 0) {
+                switch DomainAnswer.classify(response) {
                 case .created:
                     report.error = nil
                     return report

@@ -1,26 +1,53 @@
 import JSON
 
 extension Compiler {
-    /// Records a document and walks it for resources (`$id`), anchors and dialect changes.
-    /// `forced` keeps the caller's dialect even when the root has its own `$schema`.
-    func indexDocument(_ uri: String, _ json: JSON, dialect: Dialect, forced: Bool = false) throws(SchemaError) {
-        documents[uri] = json
-        let location = SchemaLocation(document: uri, path: [])
-        resources[uri] = location
-        try walk(json, location, base: URIReference(uri), dialect: dialect, resourceDepth: 0, isRoot: true, forced: forced)
+    /// The deepest JSON nesting (in pointer tokens) a schema document may have: well beyond any
+    /// parsed document (the parser stops at 256), and a guard for hand-built ones (locations
+    /// are keyed by their full pointer, so indexing cost grows with depth squared).
+    static let maxSchemaDepth = 1_000
+
+    /// One schema still to visit, with what its parent established.
+    private struct Visit {
+        let json: JSON
+        let location: SchemaLocation
+        let base: URIReference
+        let dialect: Dialect
+        let resourceDepth: Int
+        let isRoot: Bool
     }
 
-    private func walk(_ json: JSON, _ location: SchemaLocation, base parentBase: URIReference, dialect parentDialect: Dialect,
-                      resourceDepth parentDepth: Int, isRoot: Bool, forced: Bool) throws(SchemaError) {
-        guard case .object(let o) = json else {
-            infos[location.key] = LocationInfo(base: parentBase, dialect: parentDialect, resourceDepth: parentDepth)
-            return
+    /// Records a document and walks it for resources (`$id`), anchors and dialect changes.
+    /// `forced` keeps the caller's dialect even when the root has its own `$schema`.
+    ///
+    /// The walk keeps its own stack (children pushed in reverse, so document order is kept:
+    /// the first of two equal `$id`s wins), so a deep document cannot overflow the thread's.
+    func indexDocument(_ uri: String, _ json: JSON, dialect: Dialect, forced: Bool = false) throws(SchemaError) {
+        documents[uri] = json
+        let root = SchemaLocation(document: uri, path: [])
+        resources[uri] = root
+        var stack = [Visit(json: json, location: root, base: URIReference(uri), dialect: dialect, resourceDepth: 0, isRoot: true)]
+        while let visit = stack.popLast() {
+            guard visit.location.path.count <= Self.maxSchemaDepth else {
+                throw SchemaError(.schemaTooDeep, "subschemas nest more than \(Self.maxSchemaDepth) levels deep",
+                                  location: visit.location.key)
+            }
+            let children = try index(visit, forced: forced && visit.isRoot)
+            stack.append(contentsOf: children.reversed())
         }
-        var dialect = parentDialect
-        var base = parentBase
-        var depth = parentDepth
-        let hasID = o["$id"] != nil || (parentDialect.release == .draft4 && o["id"] != nil)
-        if case .string(let s) = o["$schema"], !forced, isRoot || (parentDialect.release >= .draft2019 && hasID) {
+    }
+
+    /// Records one schema's identifiers and returns its subschemas.
+    private func index(_ visit: Visit, forced: Bool) throws(SchemaError) -> [Visit] {
+        let location = visit.location
+        guard case .object(let o) = visit.json else {
+            infos[location.key] = LocationInfo(base: visit.base, dialect: visit.dialect, resourceDepth: visit.resourceDepth)
+            return []
+        }
+        var dialect = visit.dialect
+        var base = visit.base
+        var depth = visit.resourceDepth
+        let hasID = o["$id"] != nil || (visit.dialect.release == .draft4 && o["id"] != nil)
+        if case .string(let s) = o["$schema"], !forced, visit.isRoot || (visit.dialect.release >= .draft2019 && hasID) {
             dialect = try self.dialect(forSchemaURI: s, at: location)
         }
         let release = dialect.release
@@ -46,26 +73,26 @@ extension Compiler {
         }
         infos[location.key] = LocationInfo(base: base, dialect: dialect, resourceDepth: depth)
 
+        func child(_ json: JSON, _ steps: [String]) -> Visit {
+            Visit(json: json, location: location.appending(steps), base: base, dialect: dialect, resourceDepth: depth, isRoot: false)
+        }
+        var children: [Visit] = []
         let keywords = Drafts.subschemaKeywords(for: release)
         for m in o.members {
-            let here = location.appending([m.key])
             if keywords.array.contains(m.key), case .array(let a) = m.value {
-                for (i, item) in a.enumerated() {
-                    try walk(item, here.appending([String(i)]), base: base, dialect: dialect, resourceDepth: depth, isRoot: false, forced: false)
-                }
+                for (i, item) in a.enumerated() { children.append(child(item, [m.key, String(i)])) }
             } else if keywords.single.contains(m.key) {
-                try walk(m.value, here, base: base, dialect: dialect, resourceDepth: depth, isRoot: false, forced: false)
+                children.append(child(m.value, [m.key]))
             } else if keywords.map.contains(m.key), case .object(let members) = m.value {
                 for member in members.members {
                     switch member.value {
-                    case .object, .bool:
-                        try walk(member.value, here.appending([member.key]), base: base, dialect: dialect,
-                                 resourceDepth: depth, isRoot: false, forced: false)
+                    case .object, .bool: children.append(child(member.value, [m.key, member.key]))
                     default: continue
                     }
                 }
             }
         }
+        return children
     }
 
     /// The dialect of the root schema: the option, else its `$schema`, else 2020-12.

@@ -36,6 +36,13 @@ final class Compiler {
         let document = Self.defaultBase
         try indexDocument(document, schema, dialect: dialect, forced: options.draft != nil)
         let root = try nodeIndex(for: SchemaLocation(document: document, path: []))
+        // Every subschema of the root document is compiled, referenced or not, so a bad keyword
+        // or an unresolvable `$ref` in an unused `$defs` entry is still reported now.
+        let prefix = document + "#"
+        for (key, _) in infos where key.hasPrefix(prefix) {
+            let tokens = JSONPointer.tokens(String(key.dropFirst(prefix.count))) ?? []
+            _ = try nodeIndex(for: SchemaLocation(document: document, path: tokens))
+        }
         try drain()
         var dynamic: [[String: Int]] = []
         if usesDynamicRef {
@@ -94,7 +101,6 @@ final class Compiler {
                                              dialect: info.dialect, location: location)
                 if let keyword = try entry.compile(context) {
                     node.entries.append(Node.Entry(name: m.key, keyword: keyword))
-                    if keyword is any UnevaluatedKeyword { node.needsAnnotations = true }
                 }
             }
         default:
@@ -133,11 +139,12 @@ final class Compiler {
     /// deeper part of the instance, so it could only end by exhausting the depth limit.
     private func checkReferenceLoops() throws(SchemaError) {
         var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on stack, 2 done
+        let edgesOf = nodes.map { $0.entries.flatMap(\.keyword.inPlaceSubschemas) }
         for start in nodes.indices where state[start] == 0 {
             var stack: [(node: Int, next: Int)] = [(start, 0)]
             state[start] = 1
             while let top = stack.last {
-                let edges = nodes[top.node].entries.flatMap(\.keyword.inPlaceSubschemas)
+                let edges = edgesOf[top.node]
                 if top.next < edges.count {
                     stack[stack.count - 1].next += 1
                     let target = edges[top.next]

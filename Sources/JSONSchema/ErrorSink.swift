@@ -47,13 +47,13 @@ struct ErrorSink {
         }
     }
 
-    /// Runs `body` with `step` appended to the instance path and `keywordSteps` to the
+    /// Runs `body` with `step` appended to the instance path and `keywordStep` to the
     /// evaluation path (for a keyword that applies a subschema to a child, e.g. `properties/foo`).
-    mutating func descend(_ step: Step?, keywordSteps: String..., body: (inout ErrorSink) -> Void) {
+    mutating func descend(_ step: Step?, keywordStep: String? = nil, body: (inout ErrorSink) -> Void) {
         if let step { instancePath.append(step) }
-        keywordPath.append(contentsOf: keywordSteps)
+        if let keywordStep { keywordPath.append(keywordStep) }
         body(&self)
-        keywordPath.removeLast(keywordSteps.count)
+        if keywordStep != nil { keywordPath.removeLast() }
         if step != nil { instancePath.removeLast() }
     }
 }

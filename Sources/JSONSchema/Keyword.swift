@@ -36,38 +36,3 @@ extension Keyword {
     func annotate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ into: inout Annotations) {}
     var inPlaceSubschemas: [Int] { [] }
 }
-
-/// What the validator carries down the instance: how deep evaluation has gone (bounded, so a
-/// hostile schema cannot exhaust the stack) and the dynamic scope for `$dynamicRef`.
-struct Frame {
-    var depth: Int
-    var scope: UnsafePointer<ScopeLink>?
-}
-
-/// One schema resource entered during evaluation; a linked list on the stack, so entering a
-/// resource costs no allocation.
-struct ScopeLink {
-    let resource: Int
-    let parent: UnsafePointer<ScopeLink>?
-}
-
-/// Property names and item positions that keywords evaluated successfully.
-struct Annotations {
-    var allProperties = false
-    var properties: Set<String> = []
-    var allItems = false
-    /// Items `0..<prefixItems` were evaluated.
-    var prefixItems = 0
-    var items: Set<Int> = []
-
-    mutating func merge(_ other: Annotations) {
-        allProperties = allProperties || other.allProperties
-        if !allProperties { properties.formUnion(other.properties) }
-        allItems = allItems || other.allItems
-        prefixItems = max(prefixItems, other.prefixItems)
-        items.formUnion(other.items)
-    }
-
-    func evaluated(property name: String) -> Bool { allProperties || properties.contains(name) }
-    func evaluated(item i: Int) -> Bool { allItems || i < prefixItems || items.contains(i) }
-}

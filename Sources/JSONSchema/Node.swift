@@ -11,6 +11,4 @@ struct Node: Sendable {
     var resource = 0
     /// The absolute URI of this schema: resource URI + `#` + JSON Pointer inside the resource.
     var location = ""
-    /// Whether any keyword here reads annotations (`unevaluated*`), so `annotate` must run.
-    var needsAnnotations = false
 }

@@ -7,6 +7,8 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
         /// `$ref`s lead back to the same schema without ever moving into the instance, so
         /// evaluation would never end (e.g. `{"$ref": "#"}`).
         case referenceLoop
+        /// Subschemas nest deeper than `Compiler.maxSchemaDepth` (no parsed document can).
+        case schemaTooDeep
         /// A keyword's value has the wrong shape (for example `"type": 5`).
         case invalidKeyword
         /// A `pattern` or `patternProperties` key is not an ECMA-262 regular expression.

@@ -4,7 +4,7 @@ public struct SchemaOptions: Sendable {
     public var draft: Draft?
     /// Whether `format` asserts (the default) or is only an annotation.
     public var formatAssertion: Bool
-    /// The most errors `validate` collects before it stops looking.
+    /// The most errors `validate` collects before it stops looking (at least one is always kept).
     public var maxErrors: Int
     /// Where `$ref`s to other documents are looked up; nothing is ever fetched from the network.
     public var registry: SchemaRegistry

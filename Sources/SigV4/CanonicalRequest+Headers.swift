@@ -13,27 +13,29 @@ extension CanonicalRequest {
     /// Canonical headers from headers whose names are already validated and lower-cased: values
     /// made canonical, repeated names joined with `,` in their order of appearance, sorted by name.
     static func canonicalHeaders(lowercased headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
-        mergedAndSorted(headers.map { ($0.name, canonicalValue($0.value)) })
+        var result: [(name: String, value: String)] = headers.map { ($0.name, canonicalValue($0.value)) }
+        mergeAndSort(&result)
+        return result
     }
 
-    /// Headers with lower-case names and canonical values, one entry per name (repeated names'
-    /// values joined with `,` in order), sorted by name.
-    static func mergedAndSorted(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
-        var result: [(name: String, value: String)] = []
-        result.reserveCapacity(headers.count)
-        for header in headers {
-            let value = header.value
-            // A linear scan beats hashing for the handful of headers a request carries.
-            if let index = result.firstIndex(where: { $0.name == header.name }) {
-                result[index].value.append(",")
-                result[index].value.append(value)
+    /// Sorts headers with lower-case names and canonical values by name and joins the values of a
+    /// repeated name with `,`, in their order of appearance, leaving one entry per name. In place,
+    /// because the usual request has no repeats and then nothing needs allocating.
+    static func mergeAndSort(_ headers: inout [(name: String, value: String)]) {
+        // Names are ASCII tokens, for which String's `<` is byte order; the sort is stable, so
+        // repeated names stay in the order they were given.
+        headers.sort { $0.name < $1.name }
+        var kept = 0
+        for index in headers.indices {
+            if kept > 0 && headers[kept - 1].name == headers[index].name {
+                headers[kept - 1].value.append(",")
+                headers[kept - 1].value.append(headers[index].value)
             } else {
-                result.append((header.name, value))
+                if kept != index { headers.swapAt(kept, index) }
+                kept += 1
             }
         }
-        // Names are ASCII tokens, for which String's `<` is byte order.
-        result.sort { $0.name < $1.name }
-        return result
+        headers.removeLast(headers.count - kept)
     }
 
     /// The lower-cased form of a header name, which must be an RFC 9110 token.

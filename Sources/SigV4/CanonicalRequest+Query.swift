@@ -7,6 +7,7 @@ extension CanonicalRequest {
         case .pairs(let pairs):
             return pairs.map { (Array($0.name.utf8), Array($0.value.utf8)) }
         case .raw(let raw):
+            if raw.isEmpty { return [] }
             var result: [Parameter] = []
             for piece in raw.utf8.split(separator: UInt8(ascii: "&")) {
                 let text = Substring(piece)

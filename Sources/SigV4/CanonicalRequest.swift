@@ -59,36 +59,37 @@ public struct CanonicalRequest: Sendable, CustomStringConvertible {
         var count = method.utf8.count + path.utf8.count + query.utf8.count + signedHeaders.utf8.count
             + payloadHash.utf8.count + 5
         for header in headers { count += header.name.utf8.count + header.value.utf8.count + 2 }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count)
         let newline = UInt8(ascii: "\n")
-        bytes.append(contentsOf: method.utf8)
-        bytes.append(newline)
-        bytes.append(contentsOf: path.utf8)
-        bytes.append(newline)
-        bytes.append(contentsOf: query.utf8)
-        bytes.append(newline)
-        for header in headers {
-            bytes.append(contentsOf: header.name.utf8)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: header.value.utf8)
-            bytes.append(newline)
+        return UTF8Builder.bytes(capacity: count) { out in
+            out.append(method)
+            out.append(newline)
+            out.append(path)
+            out.append(newline)
+            out.append(query)
+            out.append(newline)
+            for header in headers {
+                out.append(header.name)
+                out.append(UInt8(ascii: ":"))
+                out.append(header.value)
+                out.append(newline)
+            }
+            out.append(newline)
+            out.append(signedHeaders)
+            out.append(newline)
+            out.append(payloadHash)
         }
-        bytes.append(newline)
-        bytes.append(contentsOf: signedHeaders.utf8)
-        bytes.append(newline)
-        bytes.append(contentsOf: payloadHash.utf8)
-        return bytes
     }
 
     /// `;`-joined names of canonical headers.
     static func signedHeaders(_ headers: [(name: String, value: String)]) -> String {
-        var names = ""
-        for (index, header) in headers.enumerated() {
-            if index > 0 { names.append(";") }
-            names.append(header.name)
+        var count = max(headers.count - 1, 0)
+        for header in headers { count += header.name.utf8.count }
+        return UTF8Builder.string(capacity: count) { out in
+            for (index, header) in headers.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ";")) }
+                out.append(header.name)
+            }
         }
-        return names
     }
 
     /// RFC 9110 `tchar`: the bytes allowed in methods and header names.

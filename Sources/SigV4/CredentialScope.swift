@@ -11,7 +11,7 @@ public struct CredentialScope: Sendable, Hashable, CustomStringConvertible {
     /// empty or holds `/` or whitespace, which would make the scope ambiguous.
     public init(time: AmzDate, region: String, service: String) throws(SigV4Error) {
         try Self.validate(region: region, service: service)
-        self.init(date: String(time.dateStamp), checkedRegion: region, checkedService: service)
+        self.init(date: time.dateStamp, checkedRegion: region, checkedService: service)
     }
 
     /// A scope from parts already checked by `validate`.

@@ -9,7 +9,7 @@ extension Credentials {
         public static let sessionToken = "AWS_SESSION_TOKEN"
     }
 
-    /// Credentials from an environment the caller supplies (in Lambda: `ProcessEnvironment.read()`).
+    /// Credentials from an environment the caller supplies (the gateway passes the three variables from Lambda's environment).
     ///
     /// `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` are required; `AWS_SESSION_TOKEN` is optional
     /// and ignored when empty. Throws `.missingEnvironmentVariable` or `.emptyEnvironmentVariable`

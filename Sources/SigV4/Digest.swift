@@ -1,21 +1,14 @@
 import CCrypto
 
-/// SHA-256 and HMAC-SHA256 through libcrypto, on byte buffers and UTF-8 strings.
+/// One-shot SHA-256 and HMAC-SHA256 through libcrypto, for the cold paths: the public
+/// `StringToSign` initializer and signing-key derivation (once per scope). The per-request path
+/// uses `FetchedSHA256` and the pooled contexts of `SigningKey` instead.
 enum Digest {
     /// Length in bytes of a SHA-256 digest and of every HMAC-SHA256 result.
     static let length = 32
 
     static func sha256(_ bytes: [UInt8]) throws(SigV4Error) -> [UInt8] {
         try check(bytes.withUnsafeBytes(sha256(raw:)), "SHA-256")
-    }
-
-    static func sha256(_ text: String) throws(SigV4Error) -> [UInt8] {
-        var text = text
-        return try check(text.withUTF8 { sha256(raw: UnsafeRawBufferPointer($0)) }, "SHA-256")
-    }
-
-    static func hmacSHA256(key: [UInt8], message: [UInt8]) throws(SigV4Error) -> [UInt8] {
-        try check(message.withUnsafeBytes { hmacSHA256(key: key, raw: $0) }, "HMAC-SHA256")
     }
 
     static func hmacSHA256(key: [UInt8], message: String) throws(SigV4Error) -> [UInt8] {

@@ -17,15 +17,12 @@ final class FetchedSHA256: @unchecked Sendable {
 
     deinit { esp_sha256_free(md) }
 
-    func hash(_ bytes: [UInt8]) throws(SigV4Error) -> [UInt8] {
-        var ok: Int32 = 0
-        let out = bytes.withUnsafeBytes { data in
-            [UInt8](unsafeUninitializedCapacity: Digest.length) { buffer, count in
-                ok = esp_sha256_with(md, data.baseAddress, data.count, buffer.baseAddress)
-                count = Digest.length
-            }
+    /// Lower-case hex SHA-256 of `bytes`.
+    func hexHash(_ bytes: [UInt8]) throws(SigV4Error) -> String {
+        let hex = bytes.withUnsafeBytes { data in
+            Hex.encodeDigest { out in esp_sha256_with(md, data.baseAddress, data.count, out) == 1 }
         }
-        guard ok == 1 else { throw SigV4Error(.cryptoFailure, "libcrypto SHA-256 failed") }
-        return out
+        guard let hex else { throw SigV4Error(.cryptoFailure, "libcrypto SHA-256 failed") }
+        return hex
     }
 }

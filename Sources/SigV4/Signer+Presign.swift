@@ -21,7 +21,7 @@ extension Signer {
         var signable: [(name: String, value: String)] = []
         for header in request.headers {
             let name = try CanonicalRequest.lowercasedName(header.name)
-            if !Self.unsignedHeaderNames.contains(name) { signable.append((name, header.value)) }
+            if !Self.isUnsigned(name) { signable.append((name, header.value)) }
         }
         let headers = CanonicalRequest.canonicalHeaders(lowercased: signable)
         let signedHeaders = CanonicalRequest.signedHeaders(headers)

@@ -3,7 +3,7 @@
 /// A `Sendable` value that owns its signing-key cache: copies share the cache, and any number of
 /// tasks may sign concurrently. When credentials rotate, make a new `Signer`. The signing time is
 /// always a parameter, so signing is a pure function of its inputs.
-public struct Signer: Sendable, CustomStringConvertible {
+public struct Signer: Sendable, CustomStringConvertible, CustomReflectable {
     /// Headers never signed: `authorization` carries the signature itself; the others are rewritten
     /// by proxies and HTTP clients (the AWS SDKs leave them unsigned for the same reason).
     public static let unsignedHeaderNames = ["authorization", "user-agent", "expect", "x-amzn-trace-id"]
@@ -35,7 +35,10 @@ public struct Signer: Sendable, CustomStringConvertible {
 
     /// Header signing: returns the request with `X-Amz-Date`, the session token (as
     /// `X-Amz-Security-Token`, signed unless `omitSessionToken`), `x-amz-content-sha256` when
-    /// `signBody`, and `Authorization` added. Request headers of those names are replaced.
+    /// `signBody`, and `Authorization` added. Request headers of those names are dropped first
+    /// (`X-Amz-Security-Token` only when the credentials carry a token, `x-amz-content-sha256` only
+    /// with `signBody`), so a request can be re-signed. Every other header is signed, except the
+    /// `unsignedHeaderNames`; send exactly the signed headers' values (notably `host`).
     ///
     /// Throws `SigV4Error` for an invalid method, path or header name.
     public func sign(_ request: SigningRequest, at time: AmzDate) throws(SigV4Error) -> SignedRequest {
@@ -59,7 +62,7 @@ public struct Signer: Sendable, CustomStringConvertible {
             default: break
             }
             headers.append(header)
-            if !Self.unsignedHeaderNames.contains(name) {
+            if !Self.isUnsigned(name) {
                 signable.append((name, CanonicalRequest.canonicalValue(header.value)))
             }
         }
@@ -75,9 +78,10 @@ public struct Signer: Sendable, CustomStringConvertible {
             signable.append(("x-amz-content-sha256", CanonicalRequest.canonicalValue(payloadHash)))
         }
 
+        CanonicalRequest.mergeAndSort(&signable)
         let canonical = try CanonicalRequest(
             method: request.method, path: request.path, parameters: CanonicalRequest.parameters(of: request.query),
-            canonicalHeaders: CanonicalRequest.mergedAndSorted(signable), payloadHash: payloadHash,
+            canonicalHeaders: signable, payloadHash: payloadHash,
             normalizePath: options.normalizePath)
         let scope = scope(at: time)
         let stringToSign = try stringToSign(canonical, time: time, scope: scope)
@@ -90,43 +94,59 @@ public struct Signer: Sendable, CustomStringConvertible {
             signature: signature, canonicalRequest: canonical, stringToSign: stringToSign)
     }
 
+    /// Whether `name` (lower case) is one of `unsignedHeaderNames`; a switch, as this runs per header.
+    static func isUnsigned(_ name: String) -> Bool {
+        switch name {
+        case "authorization", "user-agent", "expect", "x-amzn-trace-id": return true
+        default: return false
+        }
+    }
+
     /// The scope of a signature at `time` (region and service were checked by `init`).
     func scope(at time: AmzDate) -> CredentialScope {
-        CredentialScope(date: String(time.dateStamp), checkedRegion: region, checkedService: service)
+        CredentialScope(date: time.dateStamp, checkedRegion: region, checkedService: service)
     }
 
     /// The payload hash: the override if set, else the hex SHA-256 of the body.
     func payloadHash(of request: SigningRequest) throws(SigV4Error) -> String {
         if let override = request.options.payloadHash { return override }
-        return Hex.encode(try sha256.hash(request.body))
+        return try sha256.hexHash(request.body)
     }
 
     /// The string to sign for `canonical`, hashed with this signer's fetched SHA-256.
     func stringToSign(_ canonical: CanonicalRequest, time: AmzDate, scope: CredentialScope) throws(SigV4Error)
         -> StringToSign
     {
-        StringToSign(canonicalRequestHash: Hex.encode(try sha256.hash(canonical.utf8Bytes())), time: time, scope: scope)
+        StringToSign(canonicalRequestHash: try sha256.hexHash(canonical.utf8Bytes()), time: time, scope: scope)
     }
 
     /// `AWS4-HMAC-SHA256 Credential=<id>/<scope>, SignedHeaders=<names>, Signature=<hex>`.
     func authorization(scope: CredentialScope, signedHeaders: String, signature: String) -> String {
-        var text = StringToSign.algorithm
-        text.reserveCapacity(200 + signedHeaders.utf8.count)
-        text.append(" Credential=")
-        text.append(credentials.accessKeyId)
-        text.append("/")
-        text.append(scope.date)
-        text.append("/")
-        text.append(scope.region)
-        text.append("/")
-        text.append(scope.service)
-        text.append("/")
-        text.append(CredentialScope.terminator)
-        text.append(", SignedHeaders=")
-        text.append(signedHeaders)
-        text.append(", Signature=")
-        text.append(signature)
-        return text
+        let credential = " Credential="
+        let signedHeadersLabel = ", SignedHeaders="
+        let signatureLabel = ", Signature="
+        let count = StringToSign.algorithm.utf8.count + credential.utf8.count + credentials.accessKeyId.utf8.count
+            + scope.date.utf8.count + scope.region.utf8.count + scope.service.utf8.count
+            + CredentialScope.terminator.utf8.count + 4 + signedHeadersLabel.utf8.count + signedHeaders.utf8.count
+            + signatureLabel.utf8.count + signature.utf8.count
+        let slash = UInt8(ascii: "/")
+        return UTF8Builder.string(capacity: count) { out in
+            out.append(StringToSign.algorithm)
+            out.append(credential)
+            out.append(credentials.accessKeyId)
+            out.append(slash)
+            out.append(scope.date)
+            out.append(slash)
+            out.append(scope.region)
+            out.append(slash)
+            out.append(scope.service)
+            out.append(slash)
+            out.append(CredentialScope.terminator)
+            out.append(signedHeadersLabel)
+            out.append(signedHeaders)
+            out.append(signatureLabel)
+            out.append(signature)
+        }
     }
 
     /// The request's query as sent: raw unchanged, pairs SigV4-encoded in their order.
@@ -139,4 +159,10 @@ public struct Signer: Sendable, CustomStringConvertible {
 
     /// Region, service and the redacted credentials.
     public var description: String { "Signer(\(credentials), region: \(region), service: \(service))" }
+
+    /// Credentials (redacted), region and service only: the cached token value and keys stay out
+    /// of `dump` and other reflection.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["credentials": credentials, "region": region, "service": service])
+    }
 }

@@ -9,26 +9,41 @@ import Synchronization
 final class SigningKeyCache: Sendable {
     static let capacity = 8
 
-    private let keys = Mutex<[CredentialScope: SigningKey]>([:])
+    private struct Table {
+        var keys: [CredentialScope: SigningKey] = [:]
+        var last: SigningKey?
+    }
+
+    private let keys = Mutex(Table())
 
     init() {}
 
     /// The key for `scope`, derived from `secretAccessKey` on first use and shared afterwards. The
     /// owner must always pass the same secret (a `Signer` passes its own credentials').
     func key(for scope: CredentialScope, secretAccessKey: String) throws(SigV4Error) -> SigningKey {
-        if let key = keys.withLock({ $0[scope] }) { return key }
+        // Signatures come in runs within one scope: compare with the last key before hashing.
+        if let key = keys.withLock({ table in
+            if let last = table.last, last.scope == scope { return last }
+            return table.keys[scope]
+        }) { return key }
         // Derive outside the lock; two racing callers may both derive, and the first stored wins.
         let derived = try SigningKey(secretAccessKey: secretAccessKey, scope: scope)
         return keys.withLock { table in
-            if let existing = table[scope] { return existing }
-            if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
-            table[scope] = derived
-            return derived
+            let key: SigningKey
+            if let existing = table.keys[scope] {
+                key = existing
+            } else {
+                if table.keys.count >= Self.capacity { table.keys.removeAll(keepingCapacity: true) }
+                table.keys[scope] = derived
+                key = derived
+            }
+            table.last = key
+            return key
         }
     }
 
     /// How many scopes are cached (for tests).
-    var count: Int { keys.withLock { $0.count } }
+    var count: Int { keys.withLock { $0.keys.count } }
 }
 
 extension SigningKeyCache: CustomStringConvertible, CustomReflectable {

@@ -32,24 +32,23 @@ public struct StringToSign: Sendable, CustomStringConvertible {
     func utf8Bytes() -> [UInt8] {
         let newline = UInt8(ascii: "\n")
         let slash = UInt8(ascii: "/")
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(
-            Self.algorithm.utf8.count + time.description.utf8.count + scope.date.utf8.count
-                + scope.region.utf8.count + scope.service.utf8.count + CredentialScope.terminator.utf8.count
-                + canonicalRequestHash.utf8.count + 6)
-        bytes.append(contentsOf: Self.algorithm.utf8)
-        bytes.append(newline)
-        bytes.append(contentsOf: time.description.utf8)
-        bytes.append(newline)
-        bytes.append(contentsOf: scope.date.utf8)
-        bytes.append(slash)
-        bytes.append(contentsOf: scope.region.utf8)
-        bytes.append(slash)
-        bytes.append(contentsOf: scope.service.utf8)
-        bytes.append(slash)
-        bytes.append(contentsOf: CredentialScope.terminator.utf8)
-        bytes.append(newline)
-        bytes.append(contentsOf: canonicalRequestHash.utf8)
-        return bytes
+        let count = Self.algorithm.utf8.count + time.description.utf8.count + scope.date.utf8.count
+            + scope.region.utf8.count + scope.service.utf8.count + CredentialScope.terminator.utf8.count
+            + canonicalRequestHash.utf8.count + 6
+        return UTF8Builder.bytes(capacity: count) { out in
+            out.append(Self.algorithm)
+            out.append(newline)
+            out.append(time.description)
+            out.append(newline)
+            out.append(scope.date)
+            out.append(slash)
+            out.append(scope.region)
+            out.append(slash)
+            out.append(scope.service)
+            out.append(slash)
+            out.append(CredentialScope.terminator)
+            out.append(newline)
+            out.append(canonicalRequestHash)
+        }
     }
 }

@@ -6,15 +6,16 @@
 enum URIEncoding {
     private static let upperHex: StaticString = "0123456789ABCDEF"
 
+    /// Bit `b` of the mask for `b < 64` / `64 <= b < 128` is set when byte `b` is unreserved: a
+    /// shift and a mask per byte instead of a chain of range tests on the hot path.
+    private static let unreservedLow: UInt64 = (UInt64(0x3ff) << 48) | (1 << 45) | (1 << 46)  // 0-9 - .
+    private static let unreservedHigh: UInt64 = (UInt64(0x3ff_ffff) << 1) | (UInt64(0x3ff_ffff) << 33)
+        | (1 << (95 - 64)) | (1 << (126 - 64))  // A-Z a-z _ ~
+
+    @inline(__always)
     static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
+        let mask = byte < 64 ? unreservedLow : (byte < 128 ? unreservedHigh : 0)
+        return (mask >> UInt64(byte & 63)) & 1 == 1
     }
 
     /// Appends the encoding of `bytes` to `out`.

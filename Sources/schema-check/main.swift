@@ -1,1 +1,8 @@
-print("schema-check: not yet wired")
+#if canImport(Glibc)
+import Glibc
+#endif
+
+var command = SchemaCheck(sink: Console(), readFile: InputFile.read)
+let status = command.run(Array(CommandLine.arguments.dropFirst()))
+command.sink.flush()
+exit(status.rawValue)

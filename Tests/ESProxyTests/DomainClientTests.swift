@@ -86,10 +86,12 @@ final class DomainClientTests: XCTestCase {
         XCTAssertEqual(report.retries, 1)
     }
 
-    func testConflictOnTheFirstAttemptIsRefused() throws {
+    func testConflictOnTheFirstAttemptIsAnEarlierTransmissionOfOurs() throws {
+        // libcurl resends by itself when a reused connection dies before the answer: the first
+        // attempt we see may already be the second transmission.
         let t = ScriptedTransport([.status(409, #"{"error":{"type":"version_conflict_engine_exception","reason":"exists"}}"#)])
         let report = write(try client(t))
-        XCTAssertEqual(report.error?.code, .domainUnavailable)
+        XCTAssertNil(report.error)
         XCTAssertEqual(t.requests.count, 1)
     }
 

@@ -86,6 +86,8 @@ final class RegexTests: XCTestCase {
         ("\\p{Nope}", .invalidProperty, "unknown Unicode property"), ("\\p{L", .invalidProperty, "unterminated"),
         ("\\pL", .invalidProperty, "'{name}'"), ("\\p{Script=Greek}", .invalidProperty, "not supported"),
         ("(a{1000}){1000}", .patternTooLarge, "instructions"),
+        (String(repeating: "(", count: 100_000), .patternTooLarge, "nested deeper than 250"),
+        (String(repeating: "(?:", count: 251) + String(repeating: ")", count: 251), .patternTooLarge, "nested"),
     ]
 
     func testSyntaxErrors() {
@@ -102,7 +104,7 @@ final class RegexTests: XCTestCase {
 
     func testValidSyntaxThatLooksOdd() throws {
         for pattern in ["[]", "[^]", "\\cA", "(?<name>x)", "(?<n>a)\\k<n>", "(?<=a+)b", "a{1,}", "[{}]", "\\{\\}",
-                        "(?<$é_1>x)", "(?<\\u0061>x)\\k<a>", "[\\-]", "\\k<late>(?<late>x)"] {
+                        String(repeating: "(", count: 250) + String(repeating: ")", count: 250), "(?<$é_1>x)", "(?<\\u0061>x)\\k<a>", "[\\-]", "\\k<late>(?<late>x)"] {
             XCTAssertNoThrow(try ECMARegex(pattern), pattern)
         }
     }
@@ -126,13 +128,23 @@ final class RegexTests: XCTestCase {
 
     func testBacktrackingBudgetIsReportedAsNoMatch() throws {
         // The backreference forces the backtracker; (a+)+ is exponential for it.
-        let regex = try ECMARegex("^(a+)+\\1!$", backtrackBudget: 100_000)
+        let regex = try ECMARegex("^(a+)+\\1!$", backtrackBudget: 100_000, backtrackStepsPerScalar: 0)
         XCTAssertTrue(regex.usesBacktracking)
         let hostile = String(repeating: "a", count: 30) + "?"
         XCTAssertEqual(regex.evaluate(hostile), .budgetExceeded)
         XCTAssertFalse(regex.matches(hostile))
         XCTAssertEqual(regex.evaluate("aaaa!"), .match)
-        XCTAssertEqual(try ECMARegex("^(a)\\1$", backtrackBudget: 1).evaluate("aa"), .budgetExceeded)
+        XCTAssertEqual(try ECMARegex("^(a)\\1$", backtrackBudget: 1, backtrackStepsPerScalar: 0).evaluate("aa"), .budgetExceeded)
+        // With the default budget the same hostile input is refused too: growth is exponential.
+        XCTAssertEqual(try ECMARegex("^(a+)+\\1!$").evaluate(hostile), .budgetExceeded)
+    }
+
+    func testBudgetGrowsWithInputSoLongBenignInputsMatch() throws {
+        // About 10 steps per start position: over the fixed budget, within the per-scalar share.
+        let regex = try ECMARegex("(?<=x)y", backtrackBudget: 1_000)
+        XCTAssertTrue(regex.usesBacktracking)
+        XCTAssertEqual(regex.evaluate(String(repeating: "ab", count: 20_000) + "xy"), .match)
+        XCTAssertEqual(regex.evaluate(String(repeating: "ab", count: 20_000)), .noMatch)
     }
 
     func testLongInputsOnLinearEngine() throws {

@@ -87,7 +87,11 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(badPointer?.code, .unresolvableReference)
         XCTAssertTrue(badPointer?.message.contains("#/$defs/nope") ?? false, badPointer?.message ?? "")
         XCTAssertEqual(compileError(##"{"$ref": "#missing-anchor"}"##)?.code, .unresolvableReference)
+        // Unused definitions are compiled too.
+        XCTAssertEqual(compileError(#"{"$defs": {"unused": {"$ref": "other.json"}}}"#)?.code, .unresolvableReference)
+        XCTAssertEqual(compileError(#"{"$defs": {"unused": {"minimum": "0"}}}"#)?.code, .invalidKeyword)
 
+        XCTAssertEqual(compileError("5")?.message, "a schema must be an object or a Boolean, not 5")
         let badType = compileError(#"{"type": 5}"#)
         XCTAssertEqual(badType?.code, .invalidKeyword)
         XCTAssertEqual(badType?.message, #""type" must be a type name or an array of type names, not 5"#)
@@ -111,6 +115,15 @@ final class SchemaTests: XCTestCase {
         let tree = try schema(##"{"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#"}}}}"##)
         XCTAssertTrue(tree.isValid(json(#"{"children": [{"children": []}, {}]}"#)))
         XCTAssertFalse(tree.isValid(json(#"{"children": [{"children": [1]}]}"#)))
+    }
+
+    func testOverDeepSchemaIsACompileError() throws {
+        var deep = JSON.bool(true)
+        for _ in 0..<1_001 { deep = .object(JSONObject(uniqueMembers: [("not", deep)])) }
+        XCTAssertThrowsError(try Schema(deep)) { XCTAssertEqual(($0 as? SchemaError)?.code, .schemaTooDeep) }
+        var fine = JSON.bool(true)
+        for _ in 0..<100 { fine = .object(JSONObject(uniqueMembers: [("items", fine)])) }
+        XCTAssertTrue(try Schema(fine).isValid(json("[[[1]]]")))
     }
 
     func testDeepInstancesAreBoundedNotFatal() throws {

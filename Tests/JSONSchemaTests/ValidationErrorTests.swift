@@ -21,6 +21,16 @@ final class ValidationErrorTests: XCTestCase {
         XCTAssertEqual(e.absoluteKeywordLocation, "json-schema:///#/properties/anumber/type")
     }
 
+    func testFalseSchemaLocation() throws {
+        let e = try XCTUnwrap(only(try schema(#"{"properties": {"foo": false}}"#), #"{"foo": 1}"#))
+        XCTAssertEqual(e.description, "/foo: 1 is not allowed here (the schema is false)")
+        XCTAssertEqual(e.keywordLocation, "/properties/foo")
+        XCTAssertEqual(e.absoluteKeywordLocation, "json-schema:///#/properties/foo")
+        let root = try XCTUnwrap(only(try schema("false"), "null"))
+        XCTAssertEqual(root.keywordLocation, "")
+        XCTAssertEqual(root.instanceLocation, "")
+    }
+
     func testMultipleTypes() throws {
         let e = try XCTUnwrap(only(try schema(#"{"type": ["string", "null"]}"#), "3"))
         XCTAssertEqual(e.description, #"/: 3 is not of types "string", "null""#)

@@ -2,7 +2,7 @@
 # packages with pip. Sourced by scripts/test and scripts/demo; idempotent and quiet when all is there.
 
 ESPROXY_APT_PACKAGES=(libcurl4-openssl-dev libssl-dev pkg-config busybox-static openssl)
-ESPROXY_PIP_PACKAGES=(botocore awslambdaric pytest)
+ESPROXY_PIP_PACKAGES=(botocore awslambdaric pytest jsonschema-specifications)
 
 esproxy_ensure_apt() {
     local missing=()

@@ -10,6 +10,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from unittest import mock
 
@@ -122,6 +123,40 @@ def test_first_line_names_the_chosen_port(domain):
     assert domain.port > 0
     assert domain.info["url"] == f"http://127.0.0.1:{domain.port}"
     assert domain.info["auth"] is True and domain.info["access_key"] == KEY
+
+
+def test_built_in_fake_credentials_are_announced(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    d = Domain(tmp_path / "data", env=env)
+    try:
+        assert "secret_key" in d.info
+        d.creds = Credentials(d.info["access_key"], d.info["secret_key"])
+        assert d.call("GET", "/")[0] == 200
+    finally:
+        d.stop()
+
+
+def test_concurrent_writes_are_all_kept(open_domain):
+    statuses = []  # list.append is atomic; assertions inside threads would not fail the test
+
+    def writer(worker):
+        conn = open_domain.connect()
+        try:
+            for n in range(25):
+                statuses.append(open_domain.call("PUT", f"/logs/_doc/{worker}-{n}", {"n": n},
+                                                 sign=False, conn=conn)[0])
+        finally:
+            conn.close()
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert statuses == [201] * 100
+    assert open_domain.call("GET", "/logs/_count", sign=False)[1]["count"] == 100
+    lines = (open_domain.data / "logs.jsonl").read_text().splitlines()
+    seq = [json.loads(line)["_seq_no"] for line in lines[1:]]
+    assert sorted(seq) == list(range(100))
 
 
 def test_refuses_unknown_service(tmp_path):

@@ -42,6 +42,8 @@ enum IDNATables {
         if inRanges(v, europeanSeparator) { return .es }
         if inRanges(v, commonSeparator) { return .cs }
         if inRanges(v, europeanTerminator) { return .et }
+        if inRanges(v, neutralModifierLetters) { return .on }
+        if v == 0x0F0B || v == 0x0CBF || v == 0x0CC6 || v == 0x11A07 || v == 0x11A08 || v == 0x11C3F { return .l }
         let category = scalar.properties.generalCategory
         switch category {
         case .nonspacingMark, .enclosingMark: return .nsm
@@ -112,7 +114,11 @@ enum IDNATables {
     ]
     private static let arabicNumber: [ClosedRange<UInt32>] = [
         0x0600...0x0605, 0x0660...0x0669, 0x066B...0x066C, 0x06DD...0x06DD, 0x0890...0x0891, 0x08E2...0x08E2,
-        0x10E60...0x10E7E,
+        0x10D30...0x10D39, 0x10E60...0x10E7E,
+    ]
+    /// Spacing modifier letters whose Bidi_Class is ON although they are letters (Lm/Sk).
+    private static let neutralModifierLetters: [ClosedRange<UInt32>] = [
+        0x02B9...0x02BA, 0x02C2...0x02CF, 0x02D2...0x02DF, 0x02E5...0x02ED, 0x02EF...0x02FF,
     ]
     private static let europeanSeparator: [ClosedRange<UInt32>] = [
         0x002B...0x002B, 0x002D...0x002D, 0x207A...0x207B, 0x208A...0x208B, 0x2212...0x2212, 0xFB29...0xFB29,

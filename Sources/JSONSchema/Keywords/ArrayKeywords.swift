@@ -60,7 +60,7 @@ struct PrefixItemsKeyword: Keyword {
     func validate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ sink: inout ErrorSink) {
         guard case .array(let a) = instance else { return }
         for (i, s) in zip(a.indices, schemas) {
-            sink.descend(.index(i), keywordSteps: String(i)) { sink in v.validate(s, a[i], frame, &sink) }
+            sink.descend(.index(i), keywordStep: String(i)) { sink in v.validate(s, a[i], frame, &sink) }
         }
     }
 

@@ -15,7 +15,7 @@ struct AllOfKeyword: Keyword {
 
     func validate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ sink: inout ErrorSink) {
         for (i, s) in schemas.enumerated() {
-            sink.descend(nil, keywordSteps: String(i)) { sink in v.validate(s, instance, frame, &sink) }
+            sink.descend(nil, keywordStep: String(i)) { sink in v.validate(s, instance, frame, &sink) }
         }
     }
 

@@ -87,7 +87,7 @@ struct DependenciesKeyword: Keyword {
             }
         }
         for (p, s) in schemas where o.position(of: p) != nil {
-            sink.descend(nil, keywordSteps: p) { sink in v.validate(s, instance, frame, &sink) }
+            sink.descend(nil, keywordStep: p) { sink in v.validate(s, instance, frame, &sink) }
         }
     }
 

@@ -3,9 +3,11 @@ import JSON
 /// `properties`: each named member against its schema.
 struct PropertiesKeyword: Keyword {
     let properties: [(name: String, schema: Int)]
+    let names: PropertyNameSet
 
     static func compile(_ c: KeywordContext) throws(SchemaError) -> (any Keyword)? {
-        PropertiesKeyword(properties: try c.subschemaMap().map { ($0.0, $0.1) })
+        let properties = try c.subschemaMap().map { (name: $0.0, schema: $0.1) }
+        return PropertiesKeyword(properties: properties, names: PropertyNameSet(properties.map(\.name)))
     }
 
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
@@ -20,7 +22,7 @@ struct PropertiesKeyword: Keyword {
         guard case .object(let o) = instance else { return }
         for (name, s) in properties {
             guard let value = o[name] else { continue }
-            sink.descend(.key(name), keywordSteps: name) { sink in v.validate(s, value, frame, &sink) }
+            sink.descend(.key(name), keywordStep: name) { sink in v.validate(s, value, frame, &sink) }
         }
     }
 
@@ -29,9 +31,7 @@ struct PropertiesKeyword: Keyword {
         for (name, _) in properties where o.position(of: name) != nil { into.properties.insert(name) }
     }
 
-    func declares(_ name: String) -> Bool {
-        properties.contains { $0.name.utf8.elementsEqual(name.utf8) }
-    }
+    func declares(_ name: String) -> Bool { names.contains(name) }
 }
 
 /// `patternProperties`: members whose name matches a pattern, against that pattern's schema.
@@ -60,7 +60,7 @@ struct PatternPropertiesKeyword: Keyword {
         guard case .object(let o) = instance else { return }
         for m in o.members {
             for p in patterns where p.regex.matches(m.key) {
-                sink.descend(.key(m.key), keywordSteps: p.source) { sink in v.validate(p.schema, m.value, frame, &sink) }
+                sink.descend(.key(m.key), keywordStep: p.source) { sink in v.validate(p.schema, m.value, frame, &sink) }
             }
         }
     }

@@ -10,7 +10,7 @@ struct Backtracker {
         var state = BacktrackState(program: program, input: input, budget: budget)
         let lastStart = program.anchoredAtStart ? 0 : input.count
         for start in 0...lastStart {
-            if state.execute(pc: 0, position: start, lookbehindEnd: nil) != nil { return .match }
+            if state.execute(pc: 0, position: start) != nil { return .match }
             if state.exceeded { return .budgetExceeded }
         }
         return .noMatch
@@ -47,7 +47,7 @@ private struct BacktrackState {
     /// On success the choice points it left are dropped (lookaround is atomic) but its capture
     /// undo records stay so that an outer backtrack still restores them; on failure everything it
     /// did has been undone.
-    mutating func execute(pc startPC: Int, position startPosition: Int, lookbehindEnd: Int?) -> Int? {
+    mutating func execute(pc startPC: Int, position startPosition: Int) -> Int? {
         let base = stack.count
         var pc = startPC
         var position = startPosition
@@ -68,6 +68,16 @@ private struct BacktrackState {
             case .set(let index):
                 if position < input.count, sets[index].contains(input[position]) {
                     position += 1
+                    pc += 1
+                } else { ok = false }
+            case .scalarBackward(let value):
+                if position > 0, input[position - 1] == value {
+                    position -= 1
+                    pc += 1
+                } else { ok = false }
+            case .setBackward(let index):
+                if position > 0, sets[index].contains(input[position - 1]) {
+                    position -= 1
                     pc += 1
                 } else { ok = false }
             case .split(let first, let second):
@@ -94,28 +104,32 @@ private struct BacktrackState {
                     position += end - begin
                     pc += 1
                 } else { ok = false }
+            case .backreferenceBackward(let group):
+                let begin = captures[2 * group], end = captures[2 * group + 1]
+                if begin < 0 || end < 0 {
+                    pc += 1
+                } else if position - (end - begin) >= 0,
+                          input[begin..<end].elementsEqual(input[(position - (end - begin))..<position]) {
+                    position -= end - begin
+                    pc += 1
+                } else { ok = false }
             case .mark(let register):
                 stack.append(.restoreRegister(register: register, value: registers[register]))
                 registers[register] = position
                 pc += 1
             case .checkProgress(let register):
                 if registers[register] == position { ok = false } else { pc += 1 }
-            case .look(let ahead, let negated, let next):
+            case .look(_, let negated, let next):
                 let mark = stack.count
-                let found = lookaround(body: pc + 1, ahead: ahead, at: position)
+                // The body runs forward for lookahead and backward for lookbehind (compiled so).
+                let found = execute(pc: pc + 1, position: position) != nil
                 if exceeded {
                     unwind(to: base)
                     return nil
                 }
                 if negated, found { unwind(to: mark) }
                 if found != negated { pc = next } else { ok = false }
-            case .lookEnd:
-                if let lookbehindEnd, position != lookbehindEnd {
-                    ok = false
-                } else {
-                    return succeed(base: base, position: position)
-                }
-            case .match:
+            case .lookEnd, .match:
                 return succeed(base: base, position: position)
             }
             if !ok {
@@ -123,18 +137,6 @@ private struct BacktrackState {
                 (pc, position) = resume
             }
         }
-    }
-
-    /// Lookbehind is tried as "the body matches some input[j..<position]", nearest j first.
-    private mutating func lookaround(body: Int, ahead: Bool, at position: Int) -> Bool {
-        if ahead { return execute(pc: body, position: position, lookbehindEnd: nil) != nil }
-        var start = position
-        while start >= 0 {
-            if execute(pc: body, position: start, lookbehindEnd: position) != nil { return true }
-            if exceeded { return false }
-            start -= 1
-        }
-        return false
     }
 
     private mutating func setCapture(_ slot: Int, _ value: Int) {

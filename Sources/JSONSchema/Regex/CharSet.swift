@@ -4,7 +4,12 @@
 struct CharSet: Sendable {
     private(set) var ranges: [ClosedRange<UInt32>] = []
     private(set) var properties: [UnicodePropertyTest] = []
-    var negated = false
+    var negated = false {
+        didSet { asciiBits = nil }
+    }
+    /// Membership of the 128 ASCII scalars (negation applied), filled in by `normalized()` so
+    /// that the common case is one bit test.
+    private var asciiBits: (low: UInt64, high: UInt64)? = nil
 
     init() {}
 
@@ -19,10 +24,12 @@ struct CharSet: Sendable {
 
     mutating func insert(_ range: ClosedRange<UInt32>) {
         ranges.append(range)
+        asciiBits = nil
     }
 
     mutating func insert(_ property: UnicodePropertyTest) {
         properties.append(property)
+        asciiBits = nil
     }
 
     /// Adds every member of `other` (which must itself be a class escape, never a negated
@@ -34,6 +41,7 @@ struct CharSet: Sendable {
             ranges.append(contentsOf: other.ranges)
             properties.append(contentsOf: other.properties)
         }
+        asciiBits = nil
     }
 
     /// Sorted and merged so that `contains` can binary-search.
@@ -50,11 +58,20 @@ struct CharSet: Sendable {
             }
         }
         copy.ranges = merged
+        copy.asciiBits = nil
+        var bits: (low: UInt64, high: UInt64) = (0, 0)
+        for value in UInt32(0)..<128 where copy.contains(value) {
+            if value < 64 { bits.low |= 1 << UInt64(value) } else { bits.high |= 1 << UInt64(value - 64) }
+        }
+        copy.asciiBits = bits
         return copy
     }
 
     func contains(_ value: UInt32) -> Bool {
-        containsIgnoringNegation(value) != negated
+        if value < 128, let bits = asciiBits {
+            return (value < 64 ? bits.low >> UInt64(value) : bits.high >> UInt64(value - 64)) & 1 == 1
+        }
+        return containsIgnoringNegation(value) != negated
     }
 
     private func containsIgnoringNegation(_ value: UInt32) -> Bool {

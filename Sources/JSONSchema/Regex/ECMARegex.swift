@@ -3,8 +3,14 @@
 /// search like `RegExp.prototype.test`, over Unicode scalars.
 ///
 /// Patterns without backreferences or lookaround run on a linear-time NFA simulation. The others
-/// run on a backtracker with a step budget (`backtrackBudget`); when it is exhausted the answer is
-/// "no match" and `evaluate` says `budgetExceeded`.
+/// run on a backtracker with a step budget of `backtrackBudget + backtrackStepsPerScalar × input
+/// length` (so long but harmless inputs are not cut off, while exponential blow-up is); when it
+/// is exhausted the answer is "no match" and `evaluate` says `budgetExceeded`.
+///
+/// Rejected although some engine might accept them: `\p{Script=..}` / `\p{Script_Extensions=..}`
+/// (the standard library has no script table), ES2025 duplicate group names and modifier groups
+/// `(?i:..)`, and patterns that expand beyond `RegexProgram.maxInstructions` or nest groups deeper
+/// than `RegexParser.maxDepth` (`patternTooLarge`).
 struct ECMARegex: Sendable, CustomStringConvertible {
     /// The result of one search.
     enum Outcome: Sendable, Equatable {
@@ -14,30 +20,39 @@ struct ECMARegex: Sendable, CustomStringConvertible {
         case budgetExceeded
     }
 
-    /// Steps (executed instructions) one backtracking search may take before giving up.
+    /// Steps (executed instructions) one backtracking search may take before giving up, plus
+    /// `defaultBacktrackStepsPerScalar` for every scalar of the input.
     static let defaultBacktrackBudget = 1_000_000
+    static let defaultBacktrackStepsPerScalar = 100
 
     let pattern: String
     let program: RegexProgram
     let usesBacktracking: Bool
     let backtrackBudget: Int
+    let backtrackStepsPerScalar: Int
 
-    init(_ pattern: String, backtrackBudget: Int = ECMARegex.defaultBacktrackBudget) throws(RegexError) {
+    init(_ pattern: String, backtrackBudget: Int = ECMARegex.defaultBacktrackBudget,
+         backtrackStepsPerScalar: Int = ECMARegex.defaultBacktrackStepsPerScalar) throws(RegexError) {
         var parser = RegexParser(pattern)
         let (node, groupCount) = try parser.parse()
         self.pattern = pattern
         self.program = try RegexProgram(node, groupCount: groupCount)
         self.usesBacktracking = node.needsBacktracking
         self.backtrackBudget = backtrackBudget
+        self.backtrackStepsPerScalar = backtrackStepsPerScalar
     }
 
+    /// True when the pattern matches somewhere in `string` (false when the budget ran out).
     func matches(_ string: String) -> Bool {
         evaluate(string) == .match
     }
 
+    /// Like `matches`, but tells a real "no match" from an exhausted backtracking budget.
     func evaluate(_ string: String) -> Outcome {
         if usesBacktracking {
-            return Backtracker(program: program, budget: backtrackBudget).run(string.unicodeScalars.map(\.value))
+            let input = string.unicodeScalars.map(\.value)
+            let budget = backtrackBudget &+ backtrackStepsPerScalar &* input.count
+            return Backtracker(program: program, budget: budget).run(input)
         }
         return NFAMatcher(program: program).matches(string.unicodeScalars) ? .match : .noMatch
     }

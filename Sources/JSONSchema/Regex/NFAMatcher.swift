@@ -8,6 +8,7 @@ struct NFAMatcher {
 
     func matches(_ input: String.UnicodeScalarView) -> Bool {
         let instructions = program.instructions
+        let sets = program.sets
         var current = SparseSet(capacity: instructions.count)
         var next = SparseSet(capacity: instructions.count)
         var stack: [Int] = []
@@ -19,7 +20,7 @@ struct NFAMatcher {
         while true {
             if !anchored || previous == nil {
                 let context = PositionContext(previous: previous, next: scalar)
-                if addThread(0, to: &current, context: context, stack: &stack) { return true }
+                if addThread(0, instructions, to: &current, context: context, stack: &stack) { return true }
             }
             guard let c = scalar else { return false }
             if anchored, current.isEmpty { return false }
@@ -30,10 +31,10 @@ struct NFAMatcher {
                 let advances: Bool
                 switch instructions[pc] {
                 case .scalar(let value): advances = value == c
-                case .set(let index): advances = program.sets[index].contains(c)
+                case .set(let index): advances = sets[index].contains(c)
                 default: advances = false
                 }
-                if advances, addThread(pc + 1, to: &next, context: context, stack: &stack) { return true }
+                if advances, addThread(pc + 1, instructions, to: &next, context: context, stack: &stack) { return true }
             }
             swap(&current, &next)
             previous = c
@@ -42,13 +43,13 @@ struct NFAMatcher {
     }
 
     /// Follows every non-consuming instruction from `start`; true as soon as `match` is reached.
-    private func addThread(_ start: Int, to set: inout SparseSet, context: PositionContext,
-                           stack: inout [Int]) -> Bool {
+    private func addThread(_ start: Int, _ instructions: [RegexInstruction], to set: inout SparseSet,
+                           context: PositionContext, stack: inout [Int]) -> Bool {
         stack.append(start)
         while let pc = stack.popLast() {
             if set.contains(pc) { continue }
             set.insert(pc)
-            switch program.instructions[pc] {
+            switch instructions[pc] {
             case .match:
                 stack.removeAll(keepingCapacity: true)
                 return true
@@ -61,7 +62,7 @@ struct NFAMatcher {
                 if context.holds(assertion) { stack.append(pc + 1) }
             case .save, .clearCaptures, .mark, .checkProgress:
                 stack.append(pc + 1)
-            case .scalar, .set, .backreference, .look, .lookEnd:
+            case .scalar, .set, .scalarBackward, .setBackward, .backreference, .backreferenceBackward, .look, .lookEnd:
                 break
             }
         }

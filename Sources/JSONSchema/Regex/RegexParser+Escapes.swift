@@ -165,6 +165,6 @@ extension CharSet {
     func with(negated: Bool) -> CharSet {
         var copy = self
         copy.negated = negated
-        return copy
+        return copy.normalized()
     }
 }

@@ -9,6 +9,10 @@ struct RegexParser {
     /// Named backreferences seen before their group may be defined; resolved after parsing.
     var pendingNames: [(name: String, offset: Int)] = []
     var numberedReferences: [(number: Int, offset: Int)] = []
+    /// Parenthesis nesting; bounded because the parser and compiler recurse on it and `format:
+    /// "regex"` compiles strings from untrusted request bodies.
+    var depth = 0
+    static let maxDepth = 250
 
     init(_ pattern: String) {
         scalars = pattern.unicodeScalars.map(\.value)
@@ -177,6 +181,11 @@ struct RegexParser {
     private mutating func parseGroup() throws(RegexError) -> (RegexNode, quantifiable: Bool) {
         let open = position
         position += 1
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else {
+            throw fail(.patternTooLarge, "groups nested deeper than \(Self.maxDepth)")
+        }
         var node: RegexNode
         var quantifiable = true
         if consume("?") {

@@ -3,6 +3,11 @@
 enum RegexInstruction: Sendable {
     case scalar(UInt32)
     case set(Int)
+    /// Lookbehind bodies match right to left (ECMA-262 direction -1): these consume the scalar
+    /// before the position.
+    case scalarBackward(UInt32)
+    case setBackward(Int)
+    case backreferenceBackward(Int)
     /// Try the first target, then the second (the order gives greedy or lazy behaviour).
     case split(Int, Int)
     case jump(Int)
@@ -40,7 +45,7 @@ struct RegexProgram: Sendable {
 
     init(_ node: RegexNode, groupCount: Int) throws(RegexError) {
         captureSlots = 2 * (groupCount + 1)
-        try emit(node)
+        try emit(node, backward: false)
         instructions.append(.match)
     }
 
@@ -52,56 +57,58 @@ struct RegexProgram: Sendable {
         instructions.append(instruction)
     }
 
-    private mutating func emit(_ node: RegexNode) throws(RegexError) {
+    private mutating func emit(_ node: RegexNode, backward: Bool) throws(RegexError) {
         switch node {
         case .empty:
             break
         case .scalar(let value):
-            try append(.scalar(value))
+            try append(backward ? .scalarBackward(value) : .scalar(value))
         case .set(let set):
             sets.append(set.normalized())
-            try append(.set(sets.count - 1))
+            try append(backward ? .setBackward(sets.count - 1) : .set(sets.count - 1))
         case .concat(let nodes):
-            for node in nodes { try emit(node) }
+            for node in backward ? nodes.reversed() : nodes { try emit(node, backward: backward) }
         case .alternation(let nodes):
             var exits: [Int] = []
             for (index, alternative) in nodes.enumerated() {
                 if index < nodes.count - 1 {
                     let split = instructions.count
                     try append(.split(split + 1, -1))
-                    try emit(alternative)
+                    try emit(alternative, backward: backward)
                     exits.append(instructions.count)
                     try append(.jump(-1))
                     instructions[split] = .split(split + 1, instructions.count)
                 } else {
-                    try emit(alternative)
+                    try emit(alternative, backward: backward)
                 }
             }
             for exit in exits { instructions[exit] = .jump(instructions.count) }
         case .group(let inner, let capture):
-            if let capture { try append(.save(2 * capture)) }
-            try emit(inner)
-            if let capture { try append(.save(2 * capture + 1)) }
+            // Going backward the end of the group is reached first.
+            if let capture { try append(.save(2 * capture + (backward ? 1 : 0))) }
+            try emit(inner, backward: backward)
+            if let capture { try append(.save(2 * capture + (backward ? 0 : 1))) }
         case .quantified(let inner, let min, let max, let greedy):
-            try emitQuantified(inner, min: min, max: max, greedy: greedy)
+            try emitQuantified(inner, min: min, max: max, greedy: greedy, backward: backward)
         case .assertion(let assertion):
             try append(.assert(assertion))
         case .backreference(let number):
-            try append(.backreference(number))
+            try append(backward ? .backreferenceBackward(number) : .backreference(number))
         case .look(let inner, let ahead, let negated):
             let start = instructions.count
             try append(.lookEnd) // placeholder
-            try emit(inner)
+            try emit(inner, backward: !ahead)
             try append(.lookEnd)
             instructions[start] = .look(ahead: ahead, negated: negated, next: instructions.count)
         }
     }
 
-    private mutating func emitQuantified(_ inner: RegexNode, min: Int, max: Int?, greedy: Bool) throws(RegexError) {
+    private mutating func emitQuantified(_ inner: RegexNode, min: Int, max: Int?, greedy: Bool,
+                                         backward: Bool) throws(RegexError) {
         let clear: RegexInstruction? = inner.captureRange.map { .clearCaptures(2 * $0.lowerBound, 2 * $0.upperBound + 2) }
         for _ in 0..<min {
             if let clear { try append(clear) }
-            try emit(inner)
+            try emit(inner, backward: backward)
         }
         guard let max else {
             // Loop: split(body, exit); mark; body; check; jump back.
@@ -111,7 +118,7 @@ struct RegexProgram: Sendable {
             try append(.split(-1, -1))
             try append(.mark(register))
             if let clear { try append(clear) }
-            try emit(inner)
+            try emit(inner, backward: backward)
             try append(.checkProgress(register))
             try append(.jump(loop))
             let exit = instructions.count
@@ -124,7 +131,7 @@ struct RegexProgram: Sendable {
             splits.append(instructions.count)
             try append(.split(-1, -1))
             if let clear { try append(clear) }
-            try emit(inner)
+            try emit(inner, backward: backward)
         }
         let exit = instructions.count
         for split in splits {

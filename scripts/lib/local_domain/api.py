@@ -92,7 +92,7 @@ class Api:
     def _write(self, index, doc_id, body, create_only):
         validate_index_name(index)
         source = parse_document(body, doc_id)
-        return self.store.write(index, doc_id, source, create_only=create_only)
+        return self.store.write(index, doc_id, source, create_only=create_only, raw=body)
 
     def get_doc(self, index, id, **_):
         return self.store.get(index, id)

@@ -132,6 +132,12 @@ class DomainServer(ThreadingHTTPServer):
             self.log_stream.write(f"{stamp} local-domain {message}\n")
             self.log_stream.flush()
 
+    def handle_error(self, request, client_address):
+        # A client hanging up mid-answer is routine for a test double: one line, no traceback.
+        error = sys.exc_info()[1]
+        detail = repr(error) if isinstance(error, OSError) else traceback.format_exc().rstrip()
+        self.log(f"{client_address[0]}:{client_address[1]} connection error: {detail}")
+
     def process_request(self, request, client_address):
         self.stats.bump("connections")
         super().process_request(request, client_address)
@@ -210,6 +216,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         try:
             body = self._read_body()
+        except OSError:  # the client went away in the middle of its body
+            self.close_connection = True
+            return
         except ValueError as e:
             self.close_connection = True
             self._send(400, {"error": {"root_cause": [{"type": "illegal_argument_exception",

@@ -271,9 +271,11 @@ class Store:
             del self.indices[name]
         return {"acknowledged": True}
 
-    def write(self, name, doc_id, source, create_only=False, batch=None):
+    def write(self, name, doc_id, source, create_only=False, batch=None, raw=None):
         """Indexes one document. Returns (status, answer). With a batch list the line is only
-        collected there (the caller appends and fsyncs the batch) and applied right away."""
+        collected there (the caller appends and fsyncs the batch) and applied right away. `raw`, the
+        body as sent, is kept beside the parsed source (as OpenSearch keeps `_source` byte for byte),
+        so tests can check that every number and string arrived exactly."""
         if doc_id is None:
             doc_id = base64.urlsafe_b64encode(os.urandom(15)).decode()
         validate_id(doc_id)
@@ -290,6 +292,8 @@ class Store:
             created = old is None or old.source is None
             record = {"op": "index", "_id": doc_id, "_version": version, "_seq_no": index.seq_no + 1,
                       "_source": source}
+            if raw is not None:
+                record["_raw"] = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             self._commit(index, record, batch)
         return (201 if created else 200), self._answer(index, record, "created" if created else "updated")
 

@@ -1,0 +1,33 @@
+import JSON
+import JSONSchema
+import XCTest
+
+/// Keyword behaviour the suite does not pin down.
+final class KeywordsTests: XCTestCase {
+    func testManyDeclaredPropertiesAndExactNames() throws {
+        let names = (0..<20).map { "p\($0)" } + ["e\u{301}"]
+        let properties = names.map { "\"\($0)\": {\"type\": \"integer\"}" }.joined(separator: ", ")
+        let s = try schema("{\"properties\": {\(properties)}, \"additionalProperties\": false}")
+        XCTAssertTrue(s.isValid(json(#"{"p0": 1, "p19": 2}"#)))
+        XCTAssertTrue(s.isValid(.object(JSONObject(uniqueMembers: [("e\u{301}", .number(JSONNumber(1)))]))))
+        // The precomposed "é" is a different key from "e" + combining accent.
+        let precomposed = JSON.object(JSONObject(uniqueMembers: [("\u{E9}", .number(JSONNumber(1)))]))
+        XCTAssertEqual(s.validate(precomposed).map(\.kind), [.additionalProperty("\u{E9}")])
+        XCTAssertEqual(s.validate(json(#"{"p3": "x", "zz": 1}"#)).map(\.description),
+                       [#"/p3: "x" is not of type "integer""#, "/zz: additional property is not allowed"])
+    }
+
+    func testContainsBounds() throws {
+        let s = try schema(#"{"contains": {"type": "integer"}, "minContains": 2, "maxContains": 3}"#)
+        XCTAssertFalse(s.isValid(json(#"[1, "a"]"#)))
+        XCTAssertTrue(s.isValid(json(#"[1, 2, "a"]"#)))
+        XCTAssertEqual(s.validate(json("[1, 2, 3, 4]")).map(\.description), ["/: [1,2,3,4] contains more than 3 matching items"])
+        XCTAssertEqual(s.validate(json("[1]")).map(\.description), ["/: [1] contains fewer than 2 matching items"])
+    }
+
+    func testUnevaluatedItemsSeesNestedAnnotations() throws {
+        let s = try schema(#"{"prefixItems": [true], "anyOf": [{"prefixItems": [true, {"type": "string"}]}, true], "unevaluatedItems": false}"#)
+        XCTAssertTrue(s.isValid(json(#"[1, "a"]"#)))
+        XCTAssertEqual(s.validate(json("[1, 2]")).map(\.description), ["/1: unevaluated item is not allowed"])
+    }
+}

@@ -1,0 +1,1 @@
+"""Python side of `scripts/bench.d/schema`: fixtures and the competing validators."""
