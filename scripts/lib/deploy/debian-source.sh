@@ -1,0 +1,36 @@
+# shellcheck shell=bash
+# Shared by build-curl.sh and build-openssl.sh: the tools and the deb-src entry `apt-get source`
+# needs. The entry goes into a file of our own under /etc/apt/sources.list.d/.
+
+esp_ensure_source_tools() {
+    local missing=()
+    for p in dpkg-dev make gcc perl libssl-dev pkg-config; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "installing ${missing[*]}" >&2
+        apt-get update -qq >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+    fi
+}
+
+esp_ensure_deb_src() {
+    local list=/etc/apt/sources.list.d/esproxy-deb-src.sources
+    if [ ! -f "$list" ]; then
+        echo "adding $list (deb-src for bookworm) and updating apt" >&2
+        cat > "$list" <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb-src
+URIs: http://deb.debian.org/debian-security
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+        apt-get update -qq >&2
+    fi
+}

@@ -1,0 +1,368 @@
+"""scripts/deploy and scripts/destroy against moto in server mode (127.0.0.1, fake credentials).
+
+Each test uses its own function name, so they share one moto server. A deploy makes ~25 AWS CLI
+calls, so this module takes a few minutes.
+"""
+import base64
+import hashlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import boto3
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "scripts" / "deploy"
+DESTROY = ROOT / "scripts" / "destroy"
+RENDER = ROOT / "scripts" / "lib" / "deploy" / "render_policy.py"
+REGION = "eu-west-1"
+ACCOUNT = "123456789012"  # moto's default account
+ENDPOINT = "https://search-big-survey-abcdefghijklmnopqrstuvwxyz.eu-west-1.es.amazonaws.com"
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def moto(tmp_path_factory):
+    server = shutil.which("moto_server")
+    if server is None:
+        pytest.fail("moto_server is not installed: pip install 'moto[server]'")
+    if shutil.which("aws") is None:
+        pytest.fail("the AWS CLI is not installed: pip install awscli")
+    port = _free_port()
+    log = open(tmp_path_factory.mktemp("moto") / "moto.log", "w")
+    proc = subprocess.Popen([server, "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/moto-api/", timeout=1)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail("moto_server exited at start")
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("moto_server did not answer")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def env(moto, tmp_path_factory):
+    home = tmp_path_factory.mktemp("home")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "ES_"))}
+    clean.update({
+        "HOME": str(home),  # no ~/.aws of the machine
+        "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_REGION": REGION, "AWS_ENDPOINT_URL": moto,
+        "AWS_CONFIG_FILE": str(home / "none"), "AWS_SHARED_CREDENTIALS_FILE": str(home / "none"),
+    })
+    return clean
+
+
+@pytest.fixture(scope="module")
+def small_zip(tmp_path_factory):
+    path = tmp_path_factory.mktemp("zip") / "esproxy-lambda.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        info = zipfile.ZipInfo("bootstrap")
+        info.external_attr = 0o755 << 16
+        z.writestr(info, "#!/bin/sh\necho stand-in\n")
+        z.writestr("schemas/bigsurvey.json", (ROOT / "schemas" / "bigsurvey.json").read_text())
+    return path
+
+
+@pytest.fixture(scope="module")
+def aws(moto):
+    def client(service):
+        return boto3.client(service, region_name=REGION, endpoint_url=moto,
+                            aws_access_key_id="testing", aws_secret_access_key="testing")
+    return client
+
+
+def run(script, env, *args, ok=True):
+    proc = subprocess.run([str(script), *args], env=env, capture_output=True, text=True, timeout=900)
+    if ok:
+        assert proc.returncode == 0, f"{script.name} failed:\n{proc.stdout}\n{proc.stderr}"
+    return proc
+
+
+def rendered(template, **params):
+    args = [sys.executable, str(RENDER), str(ROOT / "policy" / template)] + [f"{k}={v}" for k, v in params.items()]
+    return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+
+def policy_doc(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def inventory(aws, name):
+    """Everything deploy could have made for `name`, as counts and ids."""
+    iam, lam, logs = aws("iam"), aws("lambda"), aws("logs")
+    roles = [r for r in iam.list_roles()["Roles"] if r["RoleName"] == f"{name}-role"]
+    functions = [f for f in lam.list_functions()["Functions"] if f["FunctionName"] == name]
+    rest = [a for a in aws("apigateway").get_rest_apis()["items"] if a["name"] == name]
+    http = [a for a in aws("apigatewayv2").get_apis()["Items"] if a["Name"] == name]
+    groups = [g for g in logs.describe_log_groups()["logGroups"] if g["logGroupName"] == f"/aws/lambda/{name}"]
+    domains = []
+    for d in aws("opensearch").list_domain_names()["DomainNames"]:
+        arn = f"arn:aws:es:{REGION}:{ACCOUNT}:domain/{d['DomainName']}"
+        tags = aws("opensearch").list_tags(ARN=arn)["TagList"]
+        if {"Key": "esproxy", "Value": name} in tags:
+            domains.append(d["DomainName"])
+    return {"roles": roles, "functions": functions, "rest": rest, "http": http, "groups": groups,
+            "domains": domains}
+
+
+def permission_statements(aws, name):
+    policy = json.loads(aws("lambda").get_policy(FunctionName=name)["Policy"])
+    return policy["Statement"]
+
+
+def assert_nothing_left(aws, name):
+    left = {k: v for k, v in inventory(aws, name).items() if v}
+    assert left == {}, f"destroy left: {left}"
+
+
+def check_role(aws, name, domain, indices):
+    iam = aws("iam")
+    role = iam.get_role(RoleName=f"{name}-role")["Role"]
+    assert policy_doc(role["AssumeRolePolicyDocument"]) == rendered("lambda-trust.json")
+    assert iam.list_role_policies(RoleName=f"{name}-role")["PolicyNames"] == [f"{name}-execution"]
+    doc = iam.get_role_policy(RoleName=f"{name}-role", PolicyName=f"{name}-execution")["PolicyDocument"]
+    assert policy_doc(doc) == rendered("execution-policy.json", Region=REGION, AccountId=ACCOUNT,
+                                       FunctionName=name, DomainName=domain, Index=indices)
+    assert iam.list_attached_role_policies(RoleName=f"{name}-role")["AttachedPolicies"] == []
+    return role["Arn"]
+
+
+def check_function(aws, name, zip_path, runtime, timeout, variables):
+    fn = aws("lambda").get_function_configuration(FunctionName=name)
+    assert fn["Runtime"] == runtime
+    assert fn["Architectures"] == ["x86_64"]
+    assert fn["MemorySize"] == 128
+    assert fn["Timeout"] == timeout
+    assert fn["Handler"] == "bootstrap"
+    assert fn["Role"] == f"arn:aws:iam::{ACCOUNT}:role/{name}-role"
+    assert fn["Environment"]["Variables"] == variables
+    digest = base64.b64encode(hashlib.sha256(zip_path.read_bytes()).digest()).decode()
+    assert fn["CodeSha256"] == digest
+    tags = aws("lambda").list_tags(Resource=fn["FunctionArn"])["Tags"]
+    assert tags.get("esproxy") == name
+    return fn["FunctionArn"]
+
+
+def check_permission(aws, name, api_id):
+    statements = permission_statements(aws, name)
+    assert len(statements) == 1, statements
+    [s] = statements
+    assert s["Sid"] == f"{name}-apigateway"
+    assert s["Action"] == "lambda:InvokeFunction"
+    assert s["Principal"] == {"Service": "apigateway.amazonaws.com"}
+    assert s["Condition"]["ArnLike"]["AWS:SourceArn"] == f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{api_id}/*"
+
+
+def test_rest_deploy_twice_updates_and_destroy_cleans_up(env, small_zip, aws):
+    name = "esp-rest"
+    first = run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT,
+                "--env", "MAX_BODY_BYTES=65536")
+    second_env = dict(env, DOC_ID="uuid7")  # passed through from the caller's environment
+    second = run(DEPLOY, second_env, "--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT,
+                 "--timeout", "12", "--extra-index", "archive", "--env", "MAX_BODY_BYTES=65536")
+    assert "creating function" in first.stderr and "updating function" in second.stderr
+
+    inv = inventory(aws, name)
+    assert [len(inv[k]) for k in ("roles", "functions", "rest", "http", "groups")] == [1, 1, 1, 0, 1]
+    check_role(aws, name, "big-survey", "bigsurvey,archive")
+    fn_arn = check_function(aws, name, small_zip, "provided.al2", 12, {
+        "ES_ENDPOINT": ENDPOINT, "ES_INDEX": "bigsurvey", "ES_SIGNING": "es",
+        "MAX_BODY_BYTES": "65536", "DOC_ID": "uuid7"})
+    assert inv["groups"][0].get("retentionInDays") == 30
+
+    api = inv["rest"][0]
+    assert api["tags"] == {"esproxy": name}
+    resources = {r["path"]: r for r in aws("apigateway").get_resources(restApiId=api["id"])["items"]}
+    assert set(resources) == {"/", "/{proxy+}"}
+    uri = f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{fn_arn}/invocations"
+    for path in ("/", "/{proxy+}"):
+        assert set(resources[path]["resourceMethods"]) == {"ANY"}
+        method = aws("apigateway").get_method(restApiId=api["id"], resourceId=resources[path]["id"], httpMethod="ANY")
+        assert method["authorizationType"] == "NONE"
+        integration = method["methodIntegration"]
+        assert (integration["type"], integration["httpMethod"], integration["uri"]) == ("AWS_PROXY", "POST", uri)
+    stages = aws("apigateway").get_stages(restApiId=api["id"])["item"]
+    assert [s["stageName"] for s in stages] == ["api"]
+    check_permission(aws, name, api["id"])
+
+    url = f"https://{api['id']}.execute-api.{REGION}.amazonaws.com/api"
+    assert f"url: {url}" in second.stdout
+    assert f"curl -sS -i -X POST '{url}/'" in second.stdout
+
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+    again = run(DESTROY, env, "--name", name)  # nothing to do is not an error
+    assert "deleting" not in again.stderr
+
+
+def test_http_api_variant(env, small_zip, aws):
+    name = "esp-http"
+    args = ["--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT, "--api", "http",
+            "--runtime", "provided.al2023", "--index", "surveys"]
+    run(DEPLOY, env, *args)
+    out = run(DEPLOY, env, *args).stdout
+
+    inv = inventory(aws, name)
+    assert [len(inv[k]) for k in ("roles", "functions", "rest", "http")] == [1, 1, 0, 1]
+    fn_arn = check_function(aws, name, small_zip, "provided.al2023", 10, {
+        "ES_ENDPOINT": ENDPOINT, "ES_INDEX": "surveys", "ES_SIGNING": "es"})
+    check_role(aws, name, "big-survey", "surveys")
+    api = inv["http"][0]
+    assert api["ProtocolType"] == "HTTP" and api["Tags"] == {"esproxy": name}
+    v2 = aws("apigatewayv2")
+    integrations = v2.get_integrations(ApiId=api["ApiId"])["Items"]
+    assert len(integrations) == 1
+    [integration] = integrations
+    assert integration["IntegrationType"] == "AWS_PROXY"
+    assert integration["IntegrationUri"] == fn_arn
+    assert integration["PayloadFormatVersion"] == "2.0"
+    routes = v2.get_routes(ApiId=api["ApiId"])["Items"]
+    assert [(r["RouteKey"], r["Target"]) for r in routes] == [("$default", f"integrations/{integration['IntegrationId']}")]
+    stages = v2.get_stages(ApiId=api["ApiId"])["Items"]
+    assert [(s["StageName"], s["AutoDeploy"]) for s in stages] == [("$default", True)]
+    check_permission(aws, name, api["ApiId"])
+    assert f"url: https://{api['ApiId']}.execute-api.{REGION}.amazonaws.com" in out
+
+    # Switching the front door replaces the HTTP API with a REST API: still exactly one API.
+    run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT, "--index", "surveys")
+    inv = inventory(aws, name)
+    assert (len(inv["rest"]), len(inv["http"])) == (1, 0)
+    check_permission(aws, name, inv["rest"][0]["id"])
+
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_create_domain_variant(env, small_zip, aws):
+    name = "esp-dom"
+    domain = "esp-dom-surveys"
+    run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--create-domain", domain)
+
+    status = aws("opensearch").describe_domain(DomainName=domain)["DomainStatus"]
+    assert status["EncryptionAtRestOptions"]["Enabled"] is True
+    assert status["NodeToNodeEncryptionOptions"]["Enabled"] is True
+    assert status["DomainEndpointOptions"]["EnforceHTTPS"] is True
+    assert status["DomainEndpointOptions"]["TLSSecurityPolicy"] == "Policy-Min-TLS-1-2-2019-07"
+    role_arn = check_role(aws, name, domain, "bigsurvey")
+    assert policy_doc(status["AccessPolicies"]) == rendered(
+        "domain-access-policy.json", Region=REGION, AccountId=ACCOUNT, DomainName=domain, Index="bigsurvey",
+        RoleArn=role_arn)
+    check_function(aws, name, small_zip, "provided.al2", 10, {
+        "ES_ENDPOINT": f"https://{status['Endpoint']}", "ES_INDEX": "bigsurvey", "ES_SIGNING": "es"})
+
+    # A second run updates the domain instead of creating another one.
+    run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--create-domain", domain, "--extra-index", "archive")
+    assert inventory(aws, name)["domains"] == [domain]
+    status = aws("opensearch").describe_domain(DomainName=domain)["DomainStatus"]
+    resources = policy_doc(status["AccessPolicies"])["Statement"][0]["Resource"]
+    assert resources == [f"arn:aws:es:{REGION}:{ACCOUNT}:domain/{domain}/{i}/_create/*" for i in ("bigsurvey", "archive")]
+
+    kept = run(DESTROY, env, "--name", name, "--keep-domain")
+    assert "domain" not in kept.stderr.replace("--keep-domain", "")
+    assert inventory(aws, name)["domains"] == [domain]
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_dry_run_prints_calls_and_makes_nothing(env, small_zip, aws):
+    name = "esp-dry"
+    no_credentials = {k: v for k, v in env.items() if k not in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")}
+    out = run(DEPLOY, no_credentials, "--name", name, "--zip", str(small_zip), "--create-domain", "esp-dry-dom",
+              "--dry-run").stdout
+    for call in ("aws --region eu-west-1 iam create-role --role-name esp-dry-role",
+                 "opensearch create-domain --domain-name esp-dry-dom",
+                 "iam put-role-policy --role-name esp-dry-role",
+                 "lambda create-function --function-name esp-dry",
+                 "apigateway create-rest-api --name esp-dry",
+                 "apigateway put-integration", "apigateway create-deployment",
+                 "lambda add-permission --function-name esp-dry"):
+        assert call in out, call
+    assert "EnforceHTTPS=true,TLSSecurityPolicy=Policy-Min-TLS-1-2-2019-07" in out
+    assert_nothing_left(aws, name)
+
+
+def test_destroy_leaves_an_untagged_api_of_the_same_name(env, aws):
+    name = "esp-foreign"
+    api_id = aws("apigateway").create_rest_api(name=name)["id"]
+    try:
+        out = run(DESTROY, env, "--name", name)
+        assert "left alone" in out.stderr
+        assert [a["id"] for a in aws("apigateway").get_rest_apis()["items"] if a["name"] == name] == [api_id]
+    finally:
+        aws("apigateway").delete_rest_api(restApiId=api_id)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--api", "soap"], "--api must be rest or http"),
+    (["--runtime", "nodejs20.x"], "--runtime must be provided.al2 or provided.al2023"),
+    (["--signing", "basic"], "--signing must be es, aoss or none"),
+    (["--memory", "64"], "--memory must be 128..10240 MB"),
+    (["--index", "Big Survey"], "index names are lowercase"),
+    (["--log-level", "DEBUG"], "--log-level needs --log-format JSON"),
+    (["--name", "1bad"], "--name must start with a letter"),
+    (["--create-domain", "X"], "--create-domain NAME"),
+    (["--frobnicate"], "unknown argument: --frobnicate"),
+])
+def test_bad_arguments_are_refused_before_any_call(env, small_zip, aws, args, message):
+    proc = run(DEPLOY, env, "--name", "esp-bad", "--zip", str(small_zip), "--endpoint", ENDPOINT, *args, ok=False)
+    assert proc.returncode != 0
+    assert message in proc.stderr
+    assert_nothing_left(aws, "esp-bad")
+
+
+def test_endpoint_is_required_and_its_domain_must_be_known(env, small_zip, aws):
+    proc = run(DEPLOY, env, "--name", "esp-bad", "--zip", str(small_zip), ok=False)
+    assert "no endpoint" in proc.stderr
+    proc = run(DEPLOY, env, "--name", "esp-bad", "--zip", str(small_zip), "--endpoint", "https://es.example.org",
+               ok=False)
+    assert "pass --domain-name NAME" in proc.stderr
+    assert_nothing_left(aws, "esp-bad")
+
+
+def test_routes_file_decides_the_indices_in_the_policies(env, aws, tmp_path):
+    name = "esp-routes"
+    zip_path = tmp_path / "routes.zip"
+    with zipfile.ZipFile(zip_path, "w") as z:
+        info = zipfile.ZipInfo("bootstrap")
+        info.external_attr = 0o755 << 16
+        z.writestr(info, "#!/bin/sh\n")
+        z.writestr("routes.txt", "# survey answers\nPOST /a -> schemas/a.json -> surveys\n\n"
+                                 "POST /b -> schemas/b.json -> feedback\nPOST /c -> schemas/c.json -> surveys\n")
+    run(DEPLOY, env, "--name", name, "--zip", str(zip_path), "--endpoint", ENDPOINT, "--env", "ROUTES_FILE=routes.txt")
+    try:
+        check_role(aws, name, "big-survey", "surveys,feedback")
+        variables = aws("lambda").get_function_configuration(FunctionName=name)["Environment"]["Variables"]
+        assert variables["ROUTES_FILE"] == "routes.txt"
+    finally:
+        run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_routes_file_missing_from_the_zip_is_an_error(env, small_zip, aws):
+    proc = run(DEPLOY, env, "--name", "esp-bad", "--zip", str(small_zip), "--endpoint", ENDPOINT,
+               "--env", "ROUTES_FILE=routes.txt", ok=False)
+    assert "ROUTES_FILE=routes.txt is not in" in proc.stderr
+    assert_nothing_left(aws, "esp-bad")
