@@ -1,3 +1,5 @@
+import HTTP
+
 /// The domain's base URL (`ES_ENDPOINT`): HTTPS anywhere, plain HTTP only to a loopback host.
 public struct Endpoint: Sendable, Equatable {
     /// `https` or `http`.
@@ -21,9 +23,9 @@ public struct Endpoint: Sendable, Equatable {
         func fail(_ why: String) -> ConfigError {
             ConfigError(.invalidValue, variable, "\(why) (got \"\(text)\"; expected e.g. https://search-mydomain-abc.us-east-1.es.amazonaws.com)")
         }
-        guard let sep = text.firstRange(of: "://") else { throw fail("not a URL") }
-        let scheme = text[..<sep.lowerBound].lowercased()
-        var rest = Substring(text[sep.upperBound...])
+        guard let (schemeText, after) = URLScheme.split(Substring(text)) else { throw fail("not a URL") }
+        let scheme = schemeText.lowercased()
+        var rest = after
         if rest.hasSuffix("/") { rest = rest.dropLast() }
         guard !rest.isEmpty else { throw fail("no host") }
         guard !rest.contains(where: { "/?#@ ".contains($0) }) else {

@@ -17,7 +17,7 @@ public enum RoutesFile {
             func fail(_ why: String) -> ConfigError {
                 ConfigError(.invalidRoutes, "ROUTES_FILE", "line \(n + 1): \(why); expected `POST /path -> schemas/file.json -> index`")
             }
-            let parts = line.split(separator: "->", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+            let parts = line.splitOnArrows().map { $0.trimmingWhitespace() }
             guard parts.count == 3 else { throw fail("needs three parts separated by ->") }
             let head = parts[0].split(separator: " ", omittingEmptySubsequences: true)
             guard head.count == 2 else { throw fail("the first part is a method and a path") }
@@ -34,6 +34,27 @@ public enum RoutesFile {
             throw ConfigError(.invalidRoutes, "ROUTES_FILE", "lists no routes")
         }
         return entries
+    }
+}
+
+extension Substring {
+    /// The parts between `->` separators.
+    func splitOnArrows() -> [Substring] {
+        var parts: [Substring] = []
+        var start = startIndex
+        var i = startIndex
+        while i < endIndex {
+            let next = index(after: i)
+            if self[i] == "-", next < endIndex, self[next] == ">" {
+                parts.append(self[start..<i])
+                start = index(after: next)
+                i = start
+            } else {
+                i = next
+            }
+        }
+        parts.append(self[start...])
+        return parts
     }
 }
 

@@ -10,9 +10,9 @@ struct URLAuthority: CustomStringConvertible, Equatable {
 
     init(_ url: String) {
         var rest = Substring(url)
-        if let range = rest.firstRange(of: "://") {
-            scheme = String(rest[..<range.lowerBound]).lowercased()
-            rest = rest[range.upperBound...]
+        if let (s, after) = URLScheme.split(rest) {
+            scheme = String(s).lowercased()
+            rest = after
         } else {
             scheme = ""
         }

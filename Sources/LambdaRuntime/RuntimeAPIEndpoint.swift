@@ -1,3 +1,5 @@
+import HTTP
+
 /// Where the Runtime API listens, parsed from `AWS_LAMBDA_RUNTIME_API`.
 ///
 /// Lambda sets the variable to `host:port` (`127.0.0.1:9001`). For local setups we also accept a
@@ -21,10 +23,10 @@ public struct RuntimeAPIEndpoint: Equatable, Sendable {
             throw fail("contains spaces, control or non-ASCII characters")
         }
         var rest = Substring(text)
-        if let schemeEnd = rest.firstRange(of: "://") {
-            let scheme = rest[..<schemeEnd.lowerBound].lowercased()
+        if let (s, after) = URLScheme.split(rest) {
+            let scheme = s.lowercased()
             guard scheme == "http" else { throw fail("only http is supported, not \(scheme)") }
-            rest = rest[schemeEnd.upperBound...]
+            rest = after
         }
         var path = ""
         if let slash = rest.firstIndex(of: "/") {

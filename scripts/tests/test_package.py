@@ -23,10 +23,6 @@ PACKAGE = ROOT / "scripts" / "package"
 EMULATOR = ROOT / "scripts" / "runtime-emulator"
 LOCAL_DOMAIN = ROOT / "scripts" / "local-domain"
 FIVE_MB = 5_000_000
-# While the code still calls _StringProcessing algorithms (firstRange(of:), split(separator:
-# String), contains(String)), the package carries that library (~0.5 MB zipped; scripts/package
-# says so). Until then the zip is held to this budget instead of the 5 MB target.
-WITH_STRING_PROCESSING_BUDGET = 5_600_000
 # Fake credentials shared by the local domain (which verifies SigV4 with them) and the function.
 ACCESS_KEY, SECRET_KEY, REGION = "AKIDPACKAGETEST", "package/test/secret/not/a/real/key", "us-east-1"
 DOCUMENT = {"agree": True, "anumber": 1, "textblob": "abc sdf", "ipaddr": "192.168.10.10"}
@@ -115,11 +111,7 @@ def test_zip_layout_and_size(static_zip):
         assert z.read("ca-bundle.crt").count(b"-----BEGIN CERTIFICATE-----") > 50
         assert not any(n.startswith("lib/") for n in names), "static mode ships no libraries"
     size = out.stat().st_size
-    if "the code uses _StringProcessing" in static_zip[2]:
-        assert size <= WITH_STRING_PROCESSING_BUDGET, f"zip is {size} bytes, over its budget"
-        print(f"NOTE: zip is {size} bytes; the 5 MB target needs the code off _StringProcessing")
-    else:
-        assert size <= FIVE_MB, f"zip is {size} bytes, over the 5 MB target"
+    assert size <= FIVE_MB, f"zip is {size} bytes, over the 5 MB target"
 
 
 def test_bootstrap_is_static_and_stripped(static_zip, tmp_path):

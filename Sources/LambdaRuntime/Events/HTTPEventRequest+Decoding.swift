@@ -39,7 +39,8 @@ extension HTTPEventRequest {
         if let context, context.has("elb") { return .applicationLoadBalancer }
         if root.object["version"]?.stringValue == "2.0", let context, context.has("http") {
             let domain = context.object["domainName"]?.stringValue ?? ""
-            return domain.contains(".lambda-url.") ? .functionURL : .httpAPI
+            // Function URLs are served from <url-id>.lambda-url.<region>.on.aws.
+            return domain.split(separator: ".").contains("lambda-url") ? .functionURL : .httpAPI
         }
         if root.has("httpMethod") { return .restAPI }
         throw RuntimeError(.unsupportedEvent,
