@@ -30,4 +30,18 @@ final class KeywordsTests: XCTestCase {
         XCTAssertTrue(s.isValid(json(#"[1, "a"]"#)))
         XCTAssertEqual(s.validate(json("[1, 2]")).map(\.description), ["/1: unevaluated item is not allowed"])
     }
+
+    func testDependentRequiredTakesOnlyNameArrays() throws {
+        for value in [#"{"type": "string"}"#, "true", "false"] {
+            let error = compileError(#"{"dependentRequired": {"a": \#(value)}}"#)
+            XCTAssertEqual(error?.code, .invalidKeyword, value)
+            XCTAssertEqual(error.map { "\($0)".contains("an object of string arrays") }, true, value)
+        }
+        XCTAssertEqual(compileError(#"{"dependentSchemas": {"a": ["b"]}}"#)?.code, .invalidKeyword)
+        // draft 7 `dependencies` takes both forms.
+        let s = try schema(#"{"$schema": "http://json-schema.org/draft-07/schema#", "dependencies": {"a": ["b"], "c": {"required": ["d"]}}}"#)
+        XCTAssertFalse(s.isValid(json(#"{"a": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"c": 1}"#)))
+        XCTAssertTrue(s.isValid(json(#"{"a": 1, "b": 2, "c": 3, "d": 4}"#)))
+    }
 }
