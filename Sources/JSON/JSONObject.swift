@@ -37,8 +37,8 @@ public struct JSONObject: Sendable {
     /// The position of `key` in `members`, if present.
     public func position(of key: String) -> Int? {
         if let index { return index[ExactKey(key)] }
-        return members.withUnsafeBufferPointer { buffer in
-            for i in buffer.indices where ExactKey.bytesEqual(buffer[i].key, key) { return i }
+        return withMembers { m in
+            for i in 0..<m.count where ExactKey.bytesEqual(m.key(i).pointee, key) { return i }
             return nil
         }
     }

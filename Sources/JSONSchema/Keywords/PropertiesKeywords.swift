@@ -12,10 +12,13 @@ struct PropertiesKeyword: Keyword {
 
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
         guard case .object(let o) = instance else { return true }
-        for (name, s) in properties {
-            if let value = o[name], !v.isValid(s, value, frame) { return false }
+        // Members are borrowed in place rather than copied out (a retain and release each).
+        return o.withMembers { m in
+            for (name, s) in properties {
+                if let i = o.position(of: name), !v.isValid(s, m.value(i).pointee, frame) { return false }
+            }
+            return true
         }
-        return true
     }
 
     func validate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ sink: inout ErrorSink) {
@@ -103,10 +106,12 @@ struct AdditionalPropertiesKeyword: Keyword {
 
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
         guard case .object(let o) = instance else { return true }
-        for m in o.members where isAdditional(m.key) {
-            if forbidden || !v.isValid(schema, m.value, frame) { return false }
+        return o.withMembers { m in
+            for i in 0..<m.count where isAdditional(m.key(i).pointee) {
+                if forbidden || !v.isValid(schema, m.value(i).pointee, frame) { return false }
+            }
+            return true
         }
-        return true
     }
 
     func validate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ sink: inout ErrorSink) {
