@@ -37,9 +37,13 @@ public struct JSONObject: Sendable {
     /// The position of `key` in `members`, if present.
     public func position(of key: String) -> Int? {
         if let index { return index[ExactKey(key)] }
-        return withMembers { m in
-            for i in 0..<m.count where ExactKey.bytesEqual(m.key(i).pointee, key) { return i }
-            return nil
+        // The searched key's bytes are fetched once; most members then fail on length alone.
+        var key = key
+        return key.withUTF8 { wanted in
+            withMembers { m in
+                for i in 0..<m.count where ExactKey.equals(m.key(i).pointee, wanted) { return i }
+                return nil
+            }
         }
     }
 
@@ -83,13 +87,19 @@ package struct ExactKey: Hashable, Sendable {
     /// strings), then one `memcmp`, far cheaper than a generic `elementsEqual` over the views.
     @inline(__always)
     package static func bytesEqual(_ a: String, _ b: String) -> Bool {
-        let count = a.utf8.count
-        guard count == b.utf8.count else { return false }
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a
+        return a.withUTF8 { equals(b, $0) }
+    }
+
+    /// Whether `string` consists of exactly `bytes`: the length first, then one `memcmp`.
+    @inline(__always)
+    package static func equals(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard string.utf8.count == count else { return false }
         guard count > 0 else { return true }
-        let equal = a.utf8.withContiguousStorageIfAvailable { pa in
-            b.utf8.withContiguousStorageIfAvailable { pb in memcmp(pa.baseAddress!, pb.baseAddress!, count) == 0 }
-        }
-        return (equal ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+        var string = string
+        return string.withUTF8 { memcmp($0.baseAddress!, bytes.baseAddress!, count) == 0 }
     }
 
     package func hash(into hasher: inout Hasher) {

@@ -12,10 +12,13 @@ struct PropertiesKeyword: Keyword {
 
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
         guard case .object(let o) = instance else { return true }
-        // Members are borrowed in place rather than copied out (a retain and release each).
+        // One pass over the members (borrowed in place, not copied out), each looked up among
+        // the declared names; the order of checks does not change the answer.
         return o.withMembers { m in
-            for (name, s) in properties {
-                if let i = o.position(of: name), !v.isValid(s, m.value(i).pointee, frame) { return false }
+            for i in 0..<m.count {
+                if let p = names.index(of: m.key(i).pointee), !v.isValid(properties[p].schema, m.value(i).pointee, frame) {
+                    return false
+                }
             }
             return true
         }
