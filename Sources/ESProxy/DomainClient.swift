@@ -49,11 +49,15 @@ public final class DomainClient: DocumentStore {
 
     public func create(index: String, id: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport {
         let started = SystemClock.monotonicNanoseconds()
-        let deadline = min(deadlineUnixMilliseconds, clock() + UInt64(budgetMilliseconds))
-        let path = "/\(index)/_create/\(id)"
-        var report = WriteReport()
-        defer { report.domainMilliseconds = Double(SystemClock.monotonicNanoseconds() - started) / 1e6 }
+        var report = write(path: "/\(index)/_create/\(id)", document: document,
+                           deadline: min(deadlineUnixMilliseconds, clock() + UInt64(budgetMilliseconds)))
+        report.domainMilliseconds = Double(SystemClock.monotonicNanoseconds() - started) / 1e6
+        return report
+    }
 
+    /// Attempts until created, refused, or out of time.
+    private func write(path: String, document: [UInt8], deadline: UInt64) -> WriteReport {
+        var report = WriteReport()
         while true {
             guard let timeout = policy.attemptTimeout(nowMilliseconds: clock(), deadlineMilliseconds: deadline) else {
                 report.error = report.error ?? GatewayError(.domainTimeout, "the document store did not answer in time")

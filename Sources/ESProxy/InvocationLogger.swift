@@ -130,12 +130,20 @@ public struct InvocationLogger: Sendable {
             for (k, v) in fields { o[k] = v }
             sink(JSON.object(o).serialized())
         case .text:
-            var line = "\(time) \(at.name) \(message)"
+            var line = "\(time) \(at.name) \(Self.textValue(message))"
             for (k, v) in fields {
-                if case .string(let s) = v { line += " \(k)=\(s)" } else { line += " \(k)=\(v.serialized())" }
+                if case .string(let s) = v { line += " \(k)=\(Self.textValue(s))" } else { line += " \(k)=\(v.serialized())" }
             }
             sink(line)
         }
+    }
+
+    /// `s` as is when it is one plain word; else as a JSON string, so a client's CR/LF, quotes or
+    /// spaces (in a path, say) can never forge a log line or a field.
+    static func textValue(_ s: String) -> String {
+        let plain = !s.isEmpty && s.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "=") }
+            && !s.unicodeScalars.contains { $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator || $0.properties.generalCategory == .control }
+        return plain ? s : JSON.string(s).serialized()
     }
 
     static func milliseconds(_ ms: Double) -> JSON {

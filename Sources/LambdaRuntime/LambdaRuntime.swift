@@ -23,9 +23,10 @@ public enum LambdaRuntime {
         client: some RuntimeAPIClient, handler: some LambdaHandler, options: RuntimeOptions = RuntimeOptions()
     ) throws(RuntimeError) {
         var handled = 0
+        let traceID = TraceIDVariable()
         while options.invocationLimit.map({ handled < $0 }) ?? true {
             let invocation = try next(client: client, options: options)
-            try process(invocation, client: client, handler: handler, options: options)
+            try process(invocation, client: client, handler: handler, options: options, traceID: traceID)
             handled += 1
         }
     }
@@ -70,7 +71,8 @@ public enum LambdaRuntime {
     }
 
     static func process(
-        _ invocation: Invocation, client: some RuntimeAPIClient, handler: some LambdaHandler, options: RuntimeOptions
+        _ invocation: Invocation, client: some RuntimeAPIClient, handler: some LambdaHandler, options: RuntimeOptions,
+        traceID: TraceIDVariable
     ) throws(RuntimeError) {
         let context: LambdaContext
         do {
@@ -82,11 +84,7 @@ public enum LambdaRuntime {
                      requestID: requestID, client: client, options: options)
             return
         }
-        if let traceID = context.traceID {
-            setenv(RuntimeAPI.traceIDVariable, traceID, 1)
-        } else {
-            unsetenv(RuntimeAPI.traceIDVariable)
-        }
+        traceID.set(context.traceID)
         let result = outcome(of: handler, event: invocation.event, context: context)
         if case .error(let error) = result {
             options.log("invocation \(context.requestID) failed: \(error)")

@@ -1,8 +1,9 @@
 extension CanonicalRequest {
     /// The canonical URI of `path`: segments URI-encoded (so a `%` already on the request line is
     /// encoded again, the "double encoding" SigV4 asks of services other than S3), and, when
-    /// `normalize` is set, `.` and `..` segments resolved and empty segments dropped as RFC 3986
-    /// section 5.2.4 does, keeping a trailing slash.
+    /// `normalize` is set, `.` and `..` segments resolved and empty segments dropped. A trailing
+    /// slash is kept only when the path ends in `/`: `/a/b/..` is `/a`, as AWS computes it
+    /// (aws-c-auth `s_append_normalized_path`, botocore `remove_dot_segments`), not RFC 3986's `/a/`.
     static func canonicalPath(_ path: String, normalize: Bool) throws(SigV4Error) -> String {
         guard path.utf8.first == UInt8(ascii: "/") else {
             throw SigV4Error(.invalidPath, "path \"\(path)\" does not start with \"/\"")
@@ -27,13 +28,12 @@ extension CanonicalRequest {
                     kept.append(Substring(segment).utf8)
                 }
             }
-            let last = segments.last.map { Substring($0) } ?? ""
-            let endsInDirectory = last.isEmpty || last == "." || last == ".."
+            let endsWithSlash = path.utf8.last == UInt8(ascii: "/")
             for segment in kept {
                 out.append(UInt8(ascii: "/"))
                 URIEncoding.encode(segment, into: &out)
             }
-            if kept.isEmpty || endsInDirectory { out.append(UInt8(ascii: "/")) }
+            if kept.isEmpty || endsWithSlash { out.append(UInt8(ascii: "/")) }
         } else {
             for segment in segments {
                 out.append(UInt8(ascii: "/"))

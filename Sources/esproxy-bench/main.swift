@@ -6,6 +6,8 @@ import Glibc
 // enum with `static func run(_ arguments: [String]) -> Int32`. Register new ones in this table.
 let subcommands: [(name: String, run: ([String]) -> Int32)] = [
     ("sigv4", SigV4Bench.run),
+    ("differential-schema", DifferentialSchema.run),
+    ("differential-sigv4", DifferentialSigV4.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

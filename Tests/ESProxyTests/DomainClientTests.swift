@@ -155,4 +155,11 @@ final class DomainClientTests: XCTestCase {
             XCTAssertEqual(t.requests.count, 1)
         }
     }
+
+    func testReportsTheTimeSpentWithTheDomain() throws {
+        let t = ScriptedTransport([.status(201, "{}")])
+        t.delayMicroseconds = 2_000
+        let report = write(try client(t))
+        XCTAssertGreaterThanOrEqual(report.domainMilliseconds, 2)
+    }
 }

@@ -22,11 +22,13 @@ final class ScriptedTransport: DomainTransport, @unchecked Sendable {
     enum Step { case status(Int, String), fail(HTTPError.Code) }
     var script: [Step]
     var requests: [HTTPRequest] = []
+    var delayMicroseconds: UInt32 = 0
 
     init(_ script: [Step]) { self.script = script }
 
     func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
         requests.append(request)
+        if delayMicroseconds > 0 { usleep(delayMicroseconds) }
         switch script.isEmpty ? .status(500, "{}") : script.removeFirst() {
         case .status(let s, let body): return HTTPResponse(status: s, headers: [], body: Array(body.utf8))
         case .fail(let code): throw HTTPError(code, "scripted \(code)")

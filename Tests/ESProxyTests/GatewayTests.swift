@@ -138,4 +138,15 @@ final class GatewayTests: XCTestCase {
         text.invocation(r)
         XCTAssertEqual(sink.lines, ["1970-01-01T00:00:00.000Z ERROR invocation requestId=r method=POST path=/ status=502 validation=skipped durationMs=0.000"])
     }
+
+    func testTextLogCannotBeForgedByTheClient() throws {
+        let sink = LogLines()
+        let text = InvocationLogger(level: .info, format: .text, clock: { 0 }) { sink.lines.append($0) }
+        var r = InvocationRecord(requestID: "r", method: "POST", path: "/x\r\n1970-01-01T00:00:00.000Z ERROR forged status=500")
+        r.status = 404
+        text.invocation(r)
+        XCTAssertEqual(sink.lines.count, 1)
+        XCTAssertFalse(sink.lines[0].contains("\n") || sink.lines[0].contains("\r"))
+        XCTAssertTrue(sink.lines[0].contains(#"path="/x\r\n1970-01-01T00:00:00.000Z ERROR forged status=500""#), sink.lines[0])
+    }
 }

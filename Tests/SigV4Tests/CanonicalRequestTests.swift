@@ -50,7 +50,7 @@ final class CanonicalRequestTests: XCTestCase {
     func testPathNormalisationAndEncoding() throws {
         let normalised: [(String, String)] = [
             ("/", "/"), ("/a/b", "/a/b"), ("/a/b/", "/a/b/"), ("/a/./b", "/a/b"), ("/a/b/../c", "/a/c"),
-            ("/a/b/..", "/a/"), ("/a/b/.", "/a/b/"), ("/..", "/"), ("/../../a", "/a"), ("//a//b//", "/a/b/"),
+            ("/a/b/..", "/a"), ("/a/b/.", "/a/b"), ("/..", "/"), ("/../../a", "/a"), ("//a//b//", "/a/b/"),
             ("/a b", "/a%20b"), ("/a%20b", "/a%2520b"), ("/ሴ", "/%E1%88%B4"), ("/$x", "/%24x"),
             ("/bigsurvey/_create/0b9c4c1e-2f6a-4c39-9d0e-4d3c3c6f9a11", "/bigsurvey/_create/0b9c4c1e-2f6a-4c39-9d0e-4d3c3c6f9a11"),
         ]
@@ -60,6 +60,19 @@ final class CanonicalRequestTests: XCTestCase {
         let kept: [(String, String)] = [("//a//", "//a//"), ("/a/./b/..", "/a/./b/.."), ("/a b", "/a%20b")]
         for (path, canonical) in kept {
             XCTAssertEqual(try CanonicalRequest.canonicalPath(path, normalize: false), canonical, path)
+        }
+    }
+
+    /// A final `.` or `..` segment leaves no trailing slash: AWS's own signers (aws-c-auth, botocore)
+    /// keep one only when the request path ends in `/`, and the service checks against them.
+    /// Found by scripts/tests/test_differential_sigv4.py.
+    func testDotSegmentsAtTheEndLeaveNoTrailingSlash() throws {
+        let cases: [(String, String)] = [
+            ("/a/b/..", "/a"), ("/a/b/.", "/a/b"), ("/a/..", "/"), ("/a/.", "/a"), ("/a/b/../", "/a/"),
+            ("/a/./", "/a/"), ("/a/b/..//", "/a/"), ("/.", "/"), ("/a%20b/..", "/"), ("/x/y%2F/.", "/x/y%252F"),
+        ]
+        for (path, canonical) in cases {
+            XCTAssertEqual(try CanonicalRequest.canonicalPath(path, normalize: true), canonical, path)
         }
     }
 

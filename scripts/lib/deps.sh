@@ -2,7 +2,7 @@
 # packages with pip. Sourced by scripts/test and scripts/demo; idempotent and quiet when all is there.
 
 ESPROXY_APT_PACKAGES=(libcurl4-openssl-dev libssl-dev pkg-config busybox-static openssl)
-ESPROXY_PIP_PACKAGES=(botocore awslambdaric pytest jsonschema-specifications)
+ESPROXY_PIP_PACKAGES=(botocore awslambdaric pytest jsonschema-specifications jsonschema rfc3339-validator)
 
 esproxy_ensure_apt() {
     local missing=()
@@ -31,5 +31,6 @@ esproxy_ensure_pip() {
 esproxy_ensure_deps() {
     command -v swift >/dev/null || { echo "error: swift is not on PATH; install Swift 6.3 first" >&2; exit 2; }
     esproxy_ensure_apt "${ESPROXY_APT_PACKAGES[@]}"
+    command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || esproxy_ensure_apt python3 python3-pip
     esproxy_ensure_pip "${ESPROXY_PIP_PACKAGES[@]}"
 }

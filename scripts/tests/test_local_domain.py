@@ -590,6 +590,31 @@ def test_index_create_get_delete(domain):
 
 # -- persistence ------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("fsync", [True, False])
+def test_fsync_per_write_unless_turned_off(tmp_path, fsync):
+    store = Store(str(tmp_path), fsync=fsync)
+    with mock.patch("local_domain.store.os.fsync") as synced:
+        store.write("logs", "a", {"n": 1})
+        store.write("logs", "b", {"n": 2})
+    store.close()
+    assert synced.call_count == (3 if fsync else 0)  # create_index, then one per write
+    assert [d for d, _ in Store(str(tmp_path)).indices["logs"].live()] == ["a", "b"]
+
+
+def test_no_fsync_option_still_persists(tmp_path):
+    args = ("--access-key", KEY, "--secret-key", SECRET)
+    first = Domain(tmp_path / "data", *args, "--no-fsync")
+    try:
+        assert first.call("PUT", "/logs/_doc/1", {"n": 1})[0] == 201
+    finally:
+        first.stop()
+    second = Domain(tmp_path / "data", *args)
+    try:
+        assert second.call("GET", "/logs/_doc/1")[1]["_source"] == {"n": 1}
+    finally:
+        second.stop()
+
+
 def test_documents_survive_a_restart(tmp_path):
     args = ("--access-key", KEY, "--secret-key", SECRET)
     first = Domain(tmp_path / "data", *args)

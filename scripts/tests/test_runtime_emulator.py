@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
@@ -166,6 +167,36 @@ def test_timeout_kills_and_respawns():
         assert json.loads(body)["echo"] == {"after": "timeout"}
         status, _, body = emu.request("http_port", "GET", "/sleep")
         assert status == 504
+
+
+def stats(emu):
+    status, _, body = emu.request("invoke_port", "GET", "/_emulator/function")
+    assert status == 200
+    return json.loads(body)
+
+
+def test_stats_record_each_cold_start_and_the_running_pid():
+    with python_function() as emu:
+        assert emu.invoke({"warm": "up"})[0] == 200
+        first = stats(emu)
+        assert first["spawns"] == 1 and len(first["cold_starts_ms"]) == 1
+        assert first["cold_starts_ms"][0] > 0
+        with open(f"/proc/{first['pid']}/cmdline", "rb") as f:
+            assert b"awslambdaric" in f.read()
+        # Killed while waiting in /next: the dead processes' waiters must not take the next event.
+        pid = first["pid"]
+        for n in range(2, 5):
+            os.kill(pid, 9)
+            deadline = time.monotonic() + 20
+            while len(stats(emu)["cold_starts_ms"]) < n and time.monotonic() < deadline:
+                time.sleep(0.02)
+            now = stats(emu)
+            assert now["spawns"] == n and len(now["cold_starts_ms"]) == n
+            assert now["pid"] != pid
+            pid = now["pid"]
+        status, _, body = emu.invoke({"after": "kill"}, timeout=15)
+        assert status == 200 and json.loads(body)["echo"] == {"after": "kill"}
+        assert emu.request("invoke_port", "GET", "/_emulator/other")[0] == 404
 
 
 def test_init_that_never_finishes_is_a_timeout():

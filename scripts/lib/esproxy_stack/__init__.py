@@ -2,6 +2,7 @@
 127.0.0.1 on free ports and stopped together. Used by scripts/demo, scripts/bench and the
 end-to-end tests, so all three run the same thing."""
 
+import base64
 import json
 import os
 import shutil
@@ -25,11 +26,13 @@ REGION = "us-east-1"
 
 
 def build_bootstrap(release=False):
-    """Builds `bootstrap` (unless ESPROXY_BOOTSTRAP names a built one) and returns its path."""
+    """Builds `bootstrap` (unless ESPROXY_BOOTSTRAP names a built one) and returns its path. A
+    release build links the Swift runtime statically, as we ship it (and as the bench, the soak
+    and the package build it, so they share one build)."""
     given = os.environ.get("ESPROXY_BOOTSTRAP")
     if given:
         return given
-    config = ["-c", "release"] if release else []
+    config = ["-c", "release", "--static-swift-stdlib"] if release else []
     subprocess.run(["swift", "build", *config, "--product", "bootstrap", "-j", "2"], cwd=ROOT, check=True,
                    stdout=sys.stderr)
     out = subprocess.run(["swift", "build", *config, "--product", "bootstrap", "--show-bin-path"], cwd=ROOT,
@@ -72,6 +75,7 @@ class Stack:
     function_env: extra variables for the function (they override the defaults below).
     domain_args: extra local-domain arguments (e.g. ["--tls"]); domain_env likewise.
     payload: the HTTP front's API Gateway payload format.
+    bootstrap: the runtime's path, or a list (path and arguments).
     """
 
     def __init__(self, bootstrap, function_env=None, domain_args=(), payload="2.0", timeout=6.0,
@@ -103,7 +107,9 @@ class Stack:
             self.emulator, self.ports = _start(
                 [sys.executable, str(SCRIPTS / "runtime-emulator"), "--runtime-port", "0", "--invoke-port", "0",
                  "--http-port", "0", "--payload", self.payload, "--timeout", str(self.timeout), "--region", REGION,
-                 "--task-root", str(ROOT), *self.emulator_args, *args, "--bootstrap", self.bootstrap], stderr=self._log)
+                 "--task-root", str(ROOT), *self.emulator_args, *args, "--bootstrap",
+                 *([self.bootstrap] if isinstance(self.bootstrap, (str, os.PathLike)) else self.bootstrap)],
+                stderr=self._log)
         except BaseException:
             self.__exit__(None, None, None)
             raise
@@ -134,10 +140,26 @@ class Stack:
             parsed = raw
         return status, hdrs, parsed
 
-    def invoke(self, event):
+    def invoke(self, event, timeout=30):
         """A raw event through the invoke endpoint: (status, headers, result bytes)."""
         data = event if isinstance(event, bytes) else json.dumps(event).encode()
-        return http("POST", f"http://127.0.0.1:{self.ports['invoke_port']}{INVOKE_PATH}", data)
+        return http("POST", f"http://127.0.0.1:{self.ports['invoke_port']}{INVOKE_PATH}", data, timeout=timeout)
+
+    # --- the emulator's control API ---
+
+    def _emulator(self, method, path):
+        status, _, raw = http(method, f"http://127.0.0.1:{self.ports['invoke_port']}/_emulator{path}",
+                              b"" if method == "POST" else None)
+        assert status == 200, (path, status, raw)
+        return json.loads(raw)
+
+    def function_state(self):
+        """{"pid", "spawns", "exits", "ready", "runtime_api"} of the supervised bootstrap."""
+        return self._emulator("GET", "/function")
+
+    def runtime_api(self, up):
+        """Makes the Runtime API go away (up=False) or come back (up=True)."""
+        return self._emulator("POST", "/runtime-api/start" if up else "/runtime-api/stop")
 
     # --- the domain, directly (its control API needs no signature) ---
 
@@ -158,6 +180,10 @@ class Stack:
 
     def stats(self):
         return self._domain("GET", "/_stats")[1]
+
+    def domain_requests(self):
+        """The last requests the domain received: [{"method", "path", "headers": [[n, v], ...]}]."""
+        return self._domain("GET", "/_requests")[1]["requests"]
 
     def _writes(self, index):
         """The write records of `index` in the domain's data file, in order."""
@@ -182,6 +208,23 @@ class Stack:
     def function_log(self):
         with open(self.log_path, "rb") as f:
             return f.read().decode("utf-8", "replace")
+
+
+def http_event(method="POST", path="/", body=b"", headers=None, base64_body=False, raw_body=None):
+    """An API Gateway HTTP API (payload 2.0) event, as the emulator's HTTP front would build it;
+    `raw_body` puts a string into "body" unchanged (e.g. text that is not base64 at all)."""
+    headers = {"content-type": "application/json"} if headers is None else headers
+    event = {"version": "2.0", "routeKey": "$default", "rawPath": path, "rawQueryString": "", "headers": headers,
+             "requestContext": {"accountId": "123456789012", "apiId": "emulator", "domainName": "localhost",
+                                "requestId": "soak", "routeKey": "$default", "stage": "$default",
+                                "http": {"method": method, "path": path, "protocol": "HTTP/1.1",
+                                         "sourceIp": "127.0.0.1", "userAgent": "esproxy-tests"}},
+             "isBase64Encoded": base64_body}
+    if raw_body is not None:
+        event["body"] = raw_body
+    elif body:
+        event["body"] = base64.b64encode(body).decode() if base64_body else body.decode("utf-8")
+    return event
 
 
 def wait_until(predicate, seconds=10.0):

@@ -3,10 +3,14 @@
 Control endpoints (no auth, never faulted, not counted as requests):
   GET /_stats            {"connections", "requests", "auth_failures", "control_requests", "faults"}
   DELETE /_stats         zero the counters
+  GET /_requests         {"requests": [{"method", "path", "headers": [[name, value], ...]}, ...]}: the
+                         last 100 requests as received, oldest first (tests check what reached us)
+  DELETE /_requests      forget them
   GET /_fault            the armed fault, if any
   POST|PUT /_fault       arm one fault for the next `count` requests (replaces the armed one):
                          {"status": 503} | {"drop": "before"|"after"} | {"latency_ms": M}
-                         ("latency_ms" may be combined with "status" or "drop")
+                         ("latency_ms" may be combined with "status" or "drop"); a list of
+                         such objects arms them in a row, each for its own `count`
   DELETE /_fault         disarm
 """
 
@@ -17,52 +21,59 @@ import sys
 import threading
 import time
 import traceback
+from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
 from .sigv4 import AuthFailure
 from .store import OpenSearchError
 
-CONTROL_PATHS = ("/_fault", "/_stats")
+CONTROL_PATHS = ("/_fault", "/_stats", "/_requests")
+RECENT_REQUESTS = 100
 FAULT_TYPES = {429: "es_rejected_execution_exception", 500: "exception",
                502: "bad_gateway_exception", 503: "unavailable_shards_exception",
                504: "process_cluster_event_timeout_exception"}
 
 
 class Faults:
-    """At most one armed fault, consumed one request at a time."""
+    """Armed faults, consumed one request at a time; a list arms several to happen in order."""
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.armed = None
-        self.remaining = 0
+        self.queue = []  # [spec, remaining] pairs, the head applies now
 
     def arm(self, spec):
-        spec = _validate_fault(spec)
+        specs = spec if isinstance(spec, list) else [spec]
+        if not specs:
+            raise OpenSearchError(400, "illegal_argument_exception", "bad /_fault body: empty list")
+        checked = [_validate_fault(s) for s in specs]
         with self.lock:
-            self.remaining = spec.pop("count")
-            self.armed = spec
+            self.queue = [[s, s.pop("count")] for s in checked]
         return self.describe()
 
     def clear(self):
         with self.lock:
-            self.armed, self.remaining = None, 0
+            self.queue = []
 
     def describe(self):
         with self.lock:
-            return {"fault": dict(self.armed, count=self.remaining) if self.armed else None}
+            faults = [dict(s, count=n) for s, n in self.queue]
+        answer = {"fault": faults[0] if faults else None}
+        if len(faults) > 1:
+            answer["then"] = faults[1:]
+        return answer
 
     def take(self, before_reading):
         """The fault for this request, if one applies at this stage (dropping before reading is
         decided on the request line alone; everything else once the request has been read)."""
         with self.lock:
-            if not self.armed or (self.armed.get("drop") == "before") != before_reading:
+            if not self.queue or (self.queue[0][0].get("drop") == "before") != before_reading:
                 return None
-            fault = self.armed
-            self.remaining -= 1
-            if self.remaining <= 0:
-                self.armed, self.remaining = None, 0
-            return fault
+            head = self.queue[0]
+            head[1] -= 1
+            if head[1] <= 0:
+                self.queue.pop(0)
+            return head[0]
 
 
 def _validate_fault(spec):
@@ -122,6 +133,7 @@ class DomainServer(ThreadingHTTPServer):
     def __init__(self, address, api, verifier, ssl_context=None, log_stream=sys.stderr):
         self.api, self.verifier, self.ssl_context = api, verifier, ssl_context
         self.faults, self.stats = Faults(), Stats()
+        self.recent, self.recent_lock = deque(maxlen=RECENT_REQUESTS), threading.Lock()
         self.log_stream = log_stream
         self.log_lock = threading.Lock()
         super().__init__(address, Handler)
@@ -158,6 +170,15 @@ class DomainServer(ThreadingHTTPServer):
             tls.close()
 
     def control(self, method, path, body):
+        if path == "/_requests":
+            with self.recent_lock:
+                if method == "GET":
+                    return 200, {"requests": list(self.recent)}
+                if method == "DELETE":
+                    self.recent.clear()
+                    return 200, {"acknowledged": True}
+            return 405, {"error": f"Incorrect HTTP method for uri [{path}] and method [{method}], "
+                                  f"allowed: [DELETE, GET]", "status": 405}
         if path == "/_stats":
             if method == "GET":
                 return 200, self.stats.snapshot()
@@ -186,9 +207,15 @@ class DomainServer(ThreadingHTTPServer):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in two writes; with Nagle on, the body waits for the client's delayed
+    # ACK (40 ms on Linux). OpenSearch itself sets TCP_NODELAY.
+    disable_nagle_algorithm = True
     server_version = "local-domain"
     sys_version = ""
     timeout = 300  # idle keep-alive connections end after this many seconds
+    # Headers and body go out in two writes; with Nagle's algorithm the body would wait for the
+    # client's delayed ACK (~40 ms) on every keep-alive request.
+    disable_nagle_algorithm = True
 
     def handle_one_request(self):
         self.started = time.monotonic()
@@ -227,6 +254,10 @@ class Handler(BaseHTTPRequestHandler):
                              "status": 400})
             return
         path, _, query = self.path.partition("?")
+        if not control:
+            with self.server.recent_lock:
+                self.server.recent.append({"method": self.command, "path": self.path,
+                                           "headers": [[n, v] for n, v in self.headers.items()]})
         if control:
             self.server.stats.bump("control_requests")
             status, answer = self.server.control(self.command, path, body)

@@ -1,7 +1,9 @@
 """Documents of the local domain: OpenSearch-shaped answers and errors, persisted as JSON Lines.
 
 Every index is `<data>/<index>.jsonl`; each write appends one line and is fsynced before the
-caller answers, so a restart replays the file and the latest line for an id wins.
+caller answers (unless the store was made with `fsync=False`, for benchmarks and soaks: the line is
+still written and flushed, only the wait for the disk is skipped), so a restart replays the file
+and the latest line for an id wins.
 """
 
 import base64
@@ -164,9 +166,10 @@ class Index:
 class Store:
     """All indices of the domain, one lock for all of them (a test double, not a database)."""
 
-    def __init__(self, data_dir, log=lambda msg: None):
+    def __init__(self, data_dir, log=lambda msg: None, fsync=True):
         self.dir = data_dir
         self.log = log
+        self.fsync = fsync
         self.lock = threading.RLock()
         self.indices = {}
         os.makedirs(data_dir, exist_ok=True)
@@ -329,7 +332,8 @@ class Store:
             index.file = open(index.path, "a", encoding="utf-8")
         index.file.write("".join(json.dumps(r, separators=(",", ":")) + "\n" for r in records))
         index.file.flush()
-        os.fsync(index.file.fileno())
+        if self.fsync:
+            os.fsync(index.file.fileno())
 
     @staticmethod
     def _answer(index, record, result):

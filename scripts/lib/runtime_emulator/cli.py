@@ -8,7 +8,7 @@ import sys
 import threading
 
 from .function import Function
-from .servers import HTTPFrontHandler, InvokeHandler, RuntimeAPIHandler, Server
+from .servers import HTTPFrontHandler, InvokeHandler, RuntimeAPI, Server
 
 DESCRIPTION = """\
 Serve the AWS Lambda Runtime API (2018-06-01) to a custom runtime, plus the invoke endpoint of
@@ -24,6 +24,15 @@ the function passed --timeout or never asked for the event within --init-timeout
 and respawned), 502 when it crashed or failed its
 init, 413 when the result exceeds 6,291,556 bytes. The HTTP front answers 502 for a function
 error or an unusable response, 504 and 413 likewise.
+
+Control API on the invoke port (for fault tests and soaks):
+  GET  /_emulator/function          {"pid", "spawns", "exits": [status, ...], "ready", "runtime_api",
+                                    "cold_starts_ms": per spawn, process start to its first /next}
+  POST /_emulator/runtime-api/stop  the Runtime API goes away: it stops listening and cuts its
+                                    open connections (a blocked /next included) without an answer;
+                                    a runtime that exits meanwhile is not restarted
+  POST /_emulator/runtime-api/start it comes back on the same port; the next invocation starts a
+                                    fresh runtime, as Lambda does after one exited
 
 Environment of the function: only Lambda's own variables (AWS_LAMBDA_FUNCTION_NAME, _VERSION,
 _MEMORY_SIZE, AWS_REGION, AWS_DEFAULT_REGION, AWS_LAMBDA_RUNTIME_API, LAMBDA_TASK_ROOT,
@@ -67,6 +76,9 @@ def parse_args(argv):
     p.add_argument("--env", action="append", default=[], metavar="K=V", help="set a variable for the function")
     p.add_argument("--pass-env", action="append", default=[], metavar="NAME", help="pass the caller's variable through")
     p.add_argument("--exit-on-init-error", action="store_true", help="exit 1 after the first /init/error")
+    p.add_argument("--trace-id", metavar="HEADER",
+                   help="send this Lambda-Runtime-Trace-Id with every invocation instead of a fresh one "
+                        "(soaks: tells memory kept per distinct trace id from other growth)")
     args = p.parse_args(argv)
     if args.bootstrap is not None and not args.bootstrap:
         p.error("--bootstrap needs a PATH")
@@ -122,12 +134,11 @@ def main(argv=None):
     stop = threading.Event()
     exit_code = [0]
 
-    runtime = Server(args.runtime_port, RuntimeAPIHandler, None)
-    env, task_root = function_environment(args, dict(os.environ), runtime.server_address[1])
-    arn = f"arn:aws:lambda:{env['AWS_REGION']}:123456789012:function:{args.function_name}"
-    function = Function(None if args.no_spawn else args.bootstrap, env, task_root, args.timeout, arn,
+    function = Function(None if args.no_spawn else args.bootstrap, {}, None, args.timeout, None,
                         init_timeout_s=args.init_timeout)
-    runtime.function = function
+    runtime = RuntimeAPI(args.runtime_port, function)
+    function.env, function.cwd = function_environment(args, dict(os.environ), runtime.port)
+    function.function_arn = f"arn:aws:lambda:{function.env['AWS_REGION']}:123456789012:function:{args.function_name}"
 
     def init_error(error_type, body):
         if args.exit_on_init_error:
@@ -135,21 +146,23 @@ def main(argv=None):
             stop.set()
 
     function.on_init_error = init_error
-    invoke = Server(args.invoke_port, InvokeHandler, function)
+    function.fixed_trace_id = args.trace_id
+    invoke = Server(args.invoke_port, InvokeHandler, function, runtime_api=runtime)
     front = Server(args.http_port, HTTPFrontHandler, function, payload=args.payload)
-    servers = (runtime, invoke, front)
+    servers = (invoke, front)
     for server in servers:
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
 
     function.start()
-    print(json.dumps({"runtime_port": runtime.server_address[1], "invoke_port": invoke.server_address[1],
+    print(json.dumps({"runtime_port": runtime.port, "invoke_port": invoke.server_address[1],
                       "http_port": front.server_address[1]}), flush=True)
     stop.wait()
     for server in servers:
         server.stopping.set()
     function.close()
+    runtime.close()
     for server in servers:
         server.shutdown()
     return exit_code[0]

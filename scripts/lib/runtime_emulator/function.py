@@ -72,9 +72,14 @@ class Function:
         self.init_error = None  # (error_type, body) of the current process, if it reported one
         self.init_errors = []  # every init error seen, for tests and the log
         self.spawns = 0
+        self.exits = []  # exit statuses of the runtimes that ended, oldest first
+        self.runtime_api_up = True  # while False, a runtime that exits is not restarted
         self.ready = False  # whether the current process has asked for an event
+        self.spawned_at = None  # time.monotonic() just before the current process was started
+        self.cold_starts_ms = []  # per spawn: from starting the process to its first /next
         self.closed = False
         self.on_init_error = None  # callback(error_type, body)
+        self.fixed_trace_id = None  # when set, every invocation carries this trace header
 
     # --- process supervision -------------------------------------------------------------
 
@@ -90,6 +95,7 @@ class Function:
         self.spawns += 1
         self.init_error = None
         self.ready = False
+        self.spawned_at = time.monotonic()
         # stdout of the function goes to our stderr: our stdout carries only the ready line.
         self.process = subprocess.Popen(
             self.command, env=self.env, cwd=self.cwd, stdin=subprocess.DEVNULL,
@@ -116,10 +122,14 @@ class Function:
                         "Runtime.ExitError"))
             if self.closed:
                 return
+            self.exits.append(status)
             self.log(f"bootstrap exited with status {status}")
-            # A process that failed its init is respawned on the next invocation, not in a loop.
-            if not init_failed and not never_ready:
+            # A process that failed its init is respawned on the next invocation, not in a loop;
+            # so is one that lost the Runtime API (it would only fail again until the API is back).
+            if not init_failed and not never_ready and self.runtime_api_up:
                 self._spawn_locked()
+            elif not self.runtime_api_up:
+                self.log("Runtime API is down: the next invocation starts a fresh runtime")
             self.lock.notify_all()
 
     def _kill_locked(self):
@@ -135,6 +145,18 @@ class Function:
             if generation == self.generation:
                 self._kill_locked()
 
+    def set_runtime_api_up(self, up):
+        with self.lock:
+            self.runtime_api_up = up
+        self.log(f"Runtime API {'back up' if up else 'gone away'}")
+
+    def describe(self):
+        """The supervised runtime's state, for the control API."""
+        with self.lock:
+            return {"pid": self.process.pid if self.process else None, "spawns": self.spawns,
+                    "exits": list(self.exits), "ready": self.ready and self.process is not None,
+                    "cold_starts_ms": list(self.cold_starts_ms)}
+
     def close(self):
         with self.lock:
             self.closed = True
@@ -146,7 +168,7 @@ class Function:
     def invoke(self, event, trace_id=None):
         """Runs one event through the function; returns its Outcome."""
         with self.invoke_lock:
-            inv = Invocation(event, self.timeout_s, trace_id)
+            inv = Invocation(event, self.timeout_s, trace_id or self.fixed_trace_id)
             with self.lock:
                 if self.command is not None and self.process is None:
                     self._spawn_locked()
@@ -175,10 +197,15 @@ class Function:
     # --- Runtime API side ----------------------------------------------------------------
 
     def next_invocation(self, stop):
-        """Blocks until an undelivered invocation exists (or `stop` is set); marks it delivered."""
+        """Blocks until an undelivered invocation exists (or `stop` is set); marks it delivered.
+        A waiter left by a process that has since been replaced gives up (None) instead of taking
+        the event: its process is gone and the event would be lost."""
         with self.lock:
+            if not self.ready and self.spawned_at is not None:
+                self.cold_starts_ms.append(round((time.monotonic() - self.spawned_at) * 1000, 3))
             self.ready = True
-            while not self.closed and not stop.is_set():
+            generation = self.generation
+            while not self.closed and not stop.is_set() and generation == self.generation:
                 inv = self.pending
                 if inv is not None and not inv.delivered and inv.outcome is None:
                     inv.delivered = True

@@ -2,6 +2,7 @@
 
 import json
 import re
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -25,6 +26,9 @@ class Server(ThreadingHTTPServer):
 
 class _Base(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as Lambda's own clients expect
+    # Headers and body go out in two writes; with Nagle's algorithm the body would wait for the
+    # peer's delayed ACK (~40 ms) on every keep-alive exchange.
+    disable_nagle_algorithm = True
 
     def log_message(self, fmt, *args):  # quiet: the function's own log is what matters
         pass
@@ -57,6 +61,87 @@ class _Base(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class RuntimeAPIServer(Server):
+    """Keeps the open connections, so that going away can cut them like a torn-down sandbox."""
+
+    def __init__(self, port, function):
+        self.connections = set()
+        self.connections_lock = threading.Lock()
+        self.gone = False
+        super().__init__(port, RuntimeAPIHandler, function)
+
+    def process_request(self, request, client_address):
+        with self.connections_lock:
+            self.connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        with self.connections_lock:
+            self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def go_away(self):
+        """Stops listening and cuts every open connection without an answer (a blocked `/next`
+        included): the runtime sees the API vanish, as when Lambda tears the sandbox down."""
+        self.gone = True
+        self.shutdown()
+        self.server_close()
+        with self.connections_lock:
+            open_now = list(self.connections)
+        for conn in open_now:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self.stopping.set()
+
+
+class RuntimeAPI:
+    """The Runtime API on a fixed port, which can go away and come back (`stop`, `start`)."""
+
+    def __init__(self, port, function):
+        self.function = function
+        self.lock = threading.Lock()
+        self.server = self._serve(port)
+        self.port = self.server.server_address[1]
+
+    def _serve(self, port):
+        server = RuntimeAPIServer(port, self.function)
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+        return server
+
+    @property
+    def up(self):
+        return self.server is not None
+
+    def stop(self):
+        """Goes away; the function is not restarted while the API is down. False if already down."""
+        with self.lock:
+            server, self.server = self.server, None
+            if server is None:
+                return False
+            self.function.set_runtime_api_up(False)
+            server.go_away()
+            return True
+
+    def start(self):
+        """Comes back on the same port; the next invocation starts a fresh runtime if none runs."""
+        with self.lock:
+            if self.server is not None:
+                return False
+            self.server = self._serve(self.port)
+            self.function.set_runtime_api_up(True)
+            return True
+
+    def close(self):
+        with self.lock:
+            server, self.server = self.server, None
+        if server is not None:
+            server.stopping.set()
+            server.shutdown()
+            server.server_close()
+
+
 def _api_path(path):
     """The path from the API version on: a runtime may put a base path in front of it."""
     at = path.find(API + "/")
@@ -69,6 +154,9 @@ class RuntimeAPIHandler(_Base):
             return self.send(404, b'{"errorType":"NotFound"}')
         inv = self.server.function.next_invocation(self.server.stopping)
         if inv is None:
+            if self.server.gone:  # the API went away: no answer at all
+                self.close_connection = True
+                return
             return self.send(503, b'{"errorType":"ShuttingDown"}')
         f = self.server.function
         self.send(200, inv.event, [
@@ -107,8 +195,27 @@ def _outcome_for_invoke(outcome):
     return status, outcome.body, [("X-Amz-Function-Error", "Unhandled")]
 
 
+CONTROL = "/_emulator"
+
+
 class InvokeHandler(_Base):
+    """The invoke endpoint, plus the emulator's control API under /_emulator (see --help)."""
+
+    def do_GET(self):
+        path = self.path.split("?")[0]
+        if path != f"{CONTROL}/function":
+            return self.send(404, b'{"message":"not found"}')
+        state = self.server.function.describe()
+        state["runtime_api"] = "up" if self.server.runtime_api.up else "down"
+        self.send(200, json.dumps(state).encode())
+
     def do_POST(self):
+        if self.path in (f"{CONTROL}/runtime-api/stop", f"{CONTROL}/runtime-api/start"):
+            self.read_body()
+            api = self.server.runtime_api
+            changed = api.stop() if self.path.endswith("/stop") else api.start()
+            answer = {"runtime_api": "up" if api.up else "down", "changed": changed}
+            return self.send(200, json.dumps(answer).encode())
         if not INVOKE_PATH.match(self.path.split("?")[0]):
             return self.send(404, b'{"message":"not found"}')
         event = self.read_body() or b"{}"

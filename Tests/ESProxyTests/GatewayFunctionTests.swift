@@ -1,0 +1,83 @@
+import Foundation
+import LambdaRuntime
+import TestSupport
+import XCTest
+@testable import ESProxy
+
+final class GatewayFunctionTests: XCTestCase {
+    struct FixedClock: LambdaClock { func nowMilliseconds() -> Int64 { 1_000 } }
+
+    func context() throws -> LambdaContext {
+        try LambdaContext(invocation: Invocation(event: [], headers: [
+            ("Lambda-Runtime-Aws-Request-Id", "req-9"), ("Lambda-Runtime-Deadline-Ms", "31000"),
+            ("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:esproxy"),
+        ]), clock: FixedClock())
+    }
+
+    func testHTTPAPIStageIsStrippedFromThePath() throws {
+        let cases: [(HTTPEventRequest.Kind, String?, String, String)] = [
+            (.httpAPI, "prod", "/prod", "/"),
+            (.httpAPI, "prod", "/prod/", "/"),
+            (.httpAPI, "prod", "/prod/surveys", "/surveys"),
+            (.httpAPI, "prod", "/production", "/production"),
+            (.httpAPI, "$default", "/surveys", "/surveys"),
+            (.restAPI, "prod", "/prod/x", "/prod/x"),
+            (.functionURL, nil, "/x", "/x"),
+        ]
+        for (kind, stage, path, expected) in cases {
+            var headers = HTTPHeaders()
+            headers.add("Content-Type", "application/json")
+            let event = HTTPEventRequest(kind: kind, method: "POST", path: path, headers: headers, body: [1, 2],
+                                         stage: stage)
+            let r = GatewayFunction.gatewayRequest(event, try context())
+            XCTAssertEqual(r.path, expected, "\(kind) \(stage ?? "-") \(path)")
+            XCTAssertEqual(r.contentType, "application/json")
+            XCTAssertEqual(r.body, [1, 2])
+            XCTAssertEqual(r.requestID, "req-9")
+            XCTAssertEqual(r.deadlineUnixMilliseconds, 31_000)
+        }
+    }
+
+    func testRoutesFileRoutesCompileTheirSchemas() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esproxy-routes-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try #"{"type": "object", "required": ["n"]}"#.write(to: dir.appendingPathComponent("n.json"), atomically: true, encoding: .utf8)
+        try "POST /n -> n.json -> numbers\nPOST /s -> \(Corpora.packageRoot.path)/schemas/bigsurvey.json -> bigsurvey\n"
+            .write(to: dir.appendingPathComponent("routes"), atomically: true, encoding: .utf8)
+        let config = try GatewayConfig(environment: LambdaEnvironment([
+            "ES_ENDPOINT": "http://127.0.0.1:9200", "ES_SIGNING": "none", "LAMBDA_TASK_ROOT": dir.path, "ROUTES_FILE": "routes",
+        ]))
+        let routes = try RouteTable(GatewayFunction.loadRoutes(config))
+        XCTAssertEqual(routes.all.map(\.path), ["/n", "/s"])
+        XCTAssertEqual(routes.route(for: "/n/")?.index, "numbers")
+        XCTAssertFalse(routes.route(for: "/n")!.schema.isValid(["m": 1]))
+        XCTAssertNil(routes.route(for: "/"))
+    }
+
+    func testSchemaProblemsNameTheVariable() throws {
+        let base = ["ES_ENDPOINT": "http://127.0.0.1:9200", "ES_SIGNING": "none", "LAMBDA_TASK_ROOT": Corpora.packageRoot.path]
+        let cases: [(String, ConfigError.Code, String)] = [
+            ("schemas/none.json", .unreadableFile, "No such file"),
+            ("README.md", .invalidSchema, "not valid JSON"),
+            ("scripts/tests/fixtures/invalid-schema.json", .invalidSchema, "not a usable JSON Schema"),
+        ]
+        for (file, code, text) in cases {
+            let config = try GatewayConfig(environment: LambdaEnvironment(base.merging(["SCHEMA_FILE": file]) { $1 }))
+            XCTAssertThrowsError(try GatewayFunction.loadRoutes(config), file) { error in
+                let e = error as! ConfigError
+                XCTAssertEqual(e.code, code, file)
+                XCTAssertEqual(e.variable, "SCHEMA_FILE")
+                XCTAssertTrue(e.message.contains(text), e.message)
+            }
+        }
+    }
+
+    func testDuplicateRoutesAreRefused() throws {
+        let schema = try Fixtures.bigsurvey()
+        XCTAssertThrowsError(try RouteTable([
+            Route(path: "/a", index: "x", schemaFile: "s", schema: schema),
+            Route(path: "/a/", index: "y", schemaFile: "s", schema: schema),
+        ]))
+    }
+}
