@@ -1,3 +1,5 @@
+import Glibc
+
 /// A JSON object's members in the order they were written.
 ///
 /// Keys are unique and compared by code points. Lookup is a linear scan for small objects and a
@@ -35,8 +37,14 @@ public struct JSONObject: Sendable {
     /// The position of `key` in `members`, if present.
     public func position(of key: String) -> Int? {
         if let index { return index[ExactKey(key)] }
-        for (i, m) in members.enumerated() where ExactKey.bytesEqual(m.key, key) { return i }
-        return nil
+        // The searched key's bytes are fetched once; most members then fail on length alone.
+        var key = key
+        return key.withUTF8 { wanted in
+            withMembers { m in
+                for i in 0..<m.count where ExactKey.equals(m.key(i).pointee, wanted) { return i }
+                return nil
+            }
+        }
     }
 
     /// The value of `key`; setting `nil` removes it, setting a new key appends it.
@@ -70,20 +78,31 @@ public struct JSONObject: Sendable {
 
 /// A string key that compares and hashes by UTF-8 bytes (Swift's `String` uses canonical
 /// equivalence, under which two keys a data store tells apart would collide).
-struct ExactKey: Hashable, Sendable {
+package struct ExactKey: Hashable, Sendable {
     let string: String
-    init(_ string: String) { self.string = string }
-    static func == (a: ExactKey, b: ExactKey) -> Bool { bytesEqual(a.string, b.string) }
+    package init(_ string: String) { self.string = string }
+    package static func == (a: ExactKey, b: ExactKey) -> Bool { bytesEqual(a.string, b.string) }
 
-    /// Whether two strings have the same UTF-8 bytes (a length check, then one buffer compare;
-    /// much faster than a generic `elementsEqual` over the UTF-8 views).
+    /// Whether two strings have the same UTF-8 bytes: lengths first (stored, so free for native
+    /// strings), then one `memcmp`, far cheaper than a generic `elementsEqual` over the views.
     @inline(__always)
-    static func bytesEqual(_ a: String, _ b: String) -> Bool {
+    package static func bytesEqual(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
-        var a = a, b = b
-        return a.withUTF8 { pa in b.withUTF8 { pb in pa.elementsEqual(pb) } }
+        var a = a
+        return a.withUTF8 { equals(b, $0) }
     }
-    func hash(into hasher: inout Hasher) {
+
+    /// Whether `string` consists of exactly `bytes`: the length first, then one `memcmp`.
+    @inline(__always)
+    package static func equals(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard string.utf8.count == count else { return false }
+        guard count > 0 else { return true }
+        var string = string
+        return string.withUTF8 { memcmp($0.baseAddress!, bytes.baseAddress!, count) == 0 }
+    }
+
+    package func hash(into hasher: inout Hasher) {
         var copy = string
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }

@@ -5,13 +5,15 @@ import JSON
 enum JSONPointer {
     /// `~` → `~0`, `/` → `~1`.
     static func escape(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
+        // A byte scan: `String.contains` would walk grapheme clusters, and iterating Characters
+        // would miss a "~" that a combining mark attaches to.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         var out = ""
-        for c in token {
+        for c in token.unicodeScalars {
             switch c {
             case "~": out += "~0"
             case "/": out += "~1"
-            default: out.append(c)
+            default: out.unicodeScalars.append(c)
             }
         }
         return out
@@ -20,7 +22,10 @@ enum JSONPointer {
     /// Joins tokens into a pointer string (`""` for the whole document).
     static func render<S: Sequence>(_ tokens: S) -> String where S.Element == String {
         var out = ""
-        for t in tokens { out += "/" + escape(t) }
+        for t in tokens {
+            out += "/"
+            out += escape(t)
+        }
         return out
     }
 

@@ -26,11 +26,11 @@ final class Validator: Sendable {
     /// Runs `body` with the node's resource pushed onto the dynamic scope when that is tracked
     /// and it differs from the innermost one.
     @inline(__always)
-    private func entering<R>(_ node: Node, _ frame: Frame, _ body: (Frame) -> R) -> R {
+    private func entering<R>(_ resource: Int, _ frame: Frame, _ body: (Frame) -> R) -> R {
         var inner = frame
         inner.depth += 1
-        guard tracksScope, frame.scope?.pointee.resource != node.resource else { return body(inner) }
-        return withUnsafePointer(to: ScopeLink(resource: node.resource, parent: frame.scope)) { link in
+        guard tracksScope, frame.scope?.pointee.resource != resource else { return body(inner) }
+        return withUnsafePointer(to: ScopeLink(resource: resource, parent: frame.scope)) { link in
             inner.scope = link
             return body(inner)
         }
@@ -38,10 +38,15 @@ final class Validator: Sendable {
 
     func isValid(_ index: Int, _ instance: JSON, _ frame: Frame) -> Bool {
         guard frame.depth < maxDepth else { return false }
-        let node = nodes[index]
-        return entering(node, frame) { inner in
-            for entry in node.entries where !entry.keyword.isValid(instance, self, inner) { return false }
-            return true
+        // Through buffer pointers the node and its entries are borrowed in place: copying them
+        // out of the arrays would retain and release a string and an existential per keyword.
+        return nodes.withUnsafeBufferPointer { nodes in
+            entering(nodes[index].resource, frame) { inner in
+                nodes[index].entries.withUnsafeBufferPointer { entries in
+                    for i in entries.indices where !entries[i].keyword.isValid(instance, self, inner) { return false }
+                    return true
+                }
+            }
         }
     }
 
@@ -56,7 +61,7 @@ final class Validator: Sendable {
             sink.report(.depthExceeded, instance)
             return
         }
-        entering(node, frame) { inner in
+        entering(node.resource, frame) { inner in
             for entry in node.entries {
                 // The `false` schema's only entry has no name: its location is the schema's own.
                 let named = !entry.name.isEmpty
@@ -74,7 +79,7 @@ final class Validator: Sendable {
     func annotations(_ index: Int, _ instance: JSON, _ frame: Frame) -> Annotations? {
         guard isValid(index, instance, frame) else { return nil }
         let node = nodes[index]
-        return entering(node, frame) { inner in
+        return entering(node.resource, frame) { inner in
             var result = Annotations()
             for entry in node.entries { entry.keyword.annotate(instance, self, inner, &result) }
             return result

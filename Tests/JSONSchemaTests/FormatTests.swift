@@ -49,7 +49,9 @@ final class FormatTests: XCTestCase {
         try check("email", [("a@b.c", true), ("first.last+tag@example.co.uk", true), ("\"a\\\"b\"@example.com", true),
                             ("a@[IPv6:2001:db8::1]", true), ("a@[x-tag:abc]", true), ("a@b@c.com", false),
                             ("a.@b.com", false), ("\"unterminated@example.com", false), ("é@example.com", false),
-                            (String(repeating: "a", count: 65) + "@example.com", false), ("a@-b.com", false)])
+                            (String(repeating: "a", count: 65) + "@example.com", false), ("a@-b.com", false),
+                            ("a@[1.2.3.4]", true), ("a@[1.2.3.256]", false), ("a@[]", false), ("a@xn--bcher-kva.example", true),
+                            ("a@xn--bcher-kva-.example", false), ("a@b", true), ("a@", false), ("\"a\\é\"@b.com", false)])
         try check("idn-email", [("é@example.com", true), ("用户@例子.广告", true), ("a@b..c", false), ("@example.com", false)])
     }
 
@@ -61,6 +63,28 @@ final class FormatTests: XCTestCase {
                                    ("例子。测试", true), ("a\u{200D}b", false), ("ab\u{094D}\u{200D}", true),
                                    ("\u{05D0}\u{05D1}.com", true), ("\u{05D0}1\u{05D1}", true), ("a\u{0308}", true),
                                    ("a b", false), ("a_b", false)])
+    }
+
+    /// The ASCII fast path must answer exactly as the full IDNA check does, for both formats.
+    func testASCIIHostnameFastPathAgreesWithFullCheck() {
+        let alphabet = ["a", "Z", "0", "-", ".", "_", "x", "n", "é"]
+        var inputs = [""], layer = [""]
+        for _ in 0..<4 {
+            layer = layer.flatMap { prefix in alphabet.map { prefix + $0 } }
+            inputs += layer
+        }
+        inputs += ["xn--bcher-kva.example", "XN--bcher-kva.example", "xn--.a", "xn--a", "a.xn--bcher-kva-", "xn--zca",
+                   String(repeating: "a", count: 63) + ".b", String(repeating: "a", count: 64) + ".b",
+                   String(repeating: "a.", count: 126) + "a", String(repeating: "a.", count: 127) + "a"]
+        var fastAnswers = 0
+        for input in inputs {
+            XCTAssertEqual(HostnameFormat.isHostname(input), HostnameFormat.isHostnameFully(input), input.debugDescription)
+            XCTAssertEqual(HostnameFormat.isIDNHostname(input), HostnameFormat.isIDNHostnameFully(input), input.debugDescription)
+            var copy = input
+            if copy.withUTF8(HostnameFormat.plainASCIIHostname) != nil { fastAnswers += 1 }
+        }
+        // Most of these inputs must actually take the fast path, or the comparison proves little.
+        XCTAssertGreaterThan(fastAnswers, inputs.count / 2)
     }
 
     func testPunycodeRoundTripsRFC3492Examples() {

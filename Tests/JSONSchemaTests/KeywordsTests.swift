@@ -30,4 +30,30 @@ final class KeywordsTests: XCTestCase {
         XCTAssertTrue(s.isValid(json(#"[1, "a"]"#)))
         XCTAssertEqual(s.validate(json("[1, 2]")).map(\.description), ["/1: unevaluated item is not allowed"])
     }
+
+    func testDependentRequiredTakesOnlyNameArrays() throws {
+        for value in [#"{"type": "string"}"#, "true", "false"] {
+            let error = compileError(#"{"dependentRequired": {"a": \#(value)}}"#)
+            XCTAssertEqual(error?.code, .invalidKeyword, value)
+            XCTAssertEqual(error.map { "\($0)".contains("an object of string arrays") }, true, value)
+        }
+        XCTAssertEqual(compileError(#"{"dependentSchemas": {"a": ["b"]}}"#)?.code, .invalidKeyword)
+        // draft 7 `dependencies` takes both forms.
+        let s = try schema(#"{"$schema": "http://json-schema.org/draft-07/schema#", "dependencies": {"a": ["b"], "c": {"required": ["d"]}}}"#)
+        XCTAssertFalse(s.isValid(json(#"{"a": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"c": 1}"#)))
+        XCTAssertTrue(s.isValid(json(#"{"a": 1, "b": 2, "c": 3, "d": 4}"#)))
+    }
+
+    func testFewDeclaredPropertiesMatchByExactBytes() throws {
+        let s = try schema(#"{"properties": {"": {"type": "integer"}, "ab": {"type": "string"}, "e\u0301": {"type": "null"}}, "additionalProperties": false}"#)
+        XCTAssertTrue(s.isValid(json(#"{"": 1, "ab": "x", "e\u0301": null}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"": "1"}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"ab": 1}"#)))
+        // Same length as a declared name, different bytes; and the precomposed form of "e\u0301".
+        XCTAssertFalse(s.isValid(json(#"{"ac": "x"}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"\u00e9": null}"#)))
+        XCTAssertEqual(s.validate(json(#"{"ab": 1, "zz": 2}"#)).map(\.description),
+                       [#"/ab: 1 is not of type "string""#, "/zz: additional property is not allowed"])
+    }
 }

@@ -90,6 +90,37 @@ final class RegexTests: XCTestCase {
         (String(repeating: "(?:", count: 251) + String(repeating: ")", count: 251), .patternTooLarge, "nested"),
     ]
 
+    /// The byte-level fast path must give the NFA's answer on every input, and must refuse
+    /// patterns where greedy matching without giving back could miss a match.
+    func testAtomSequenceFastPathAgreesWithNFA() throws {
+        func parsed(_ pattern: String) throws -> (RegexNode, Int) {
+            var parser = RegexParser(pattern)
+            return try parser.parse()
+        }
+        let eligible = ["^[A-Z]{3}-[0-9]{4}$", "^[0-9]{2}$", "^\\d+$", "[a-c]+x", "^a*b$", "^(?:a)?b{2,3}$", "ab?c",
+                        "^[a-z0-9_-]{1,3}$", "x*", "^$", "", "^a*?b+$", "c$", "[]"]
+        let refused = ["^a*ab$", "^a*b?a$", "^.$", "^[^a]$", "a|b", "^(ab)+$", "\\bx", "^é$", "^\\p{L}$", "(a)\\1",
+                       "a^b", "$a", "^[a-é]$"]
+        for pattern in refused {
+            XCTAssertNil(AtomSequenceMatcher(try parsed(pattern).0), pattern)
+        }
+        let alphabet = ["a", "b", "c", "x", "A", "Z", "0", "9", "-", "_", "é", "\n"]
+        var inputs = [""]
+        var layer = [""]
+        for _ in 0..<3 {
+            layer = layer.flatMap { prefix in alphabet.map { prefix + $0 } }
+            inputs += layer
+        }
+        for pattern in eligible {
+            let (node, groups) = try parsed(pattern)
+            let fast = try XCTUnwrap(AtomSequenceMatcher(node), pattern)
+            let nfa = NFAMatcher(program: try RegexProgram(node, groupCount: groups))
+            for input in inputs where fast.matches(input) != nfa.matches(input.unicodeScalars) {
+                XCTFail("\(pattern) on \(input.debugDescription): fast path says \(fast.matches(input))")
+            }
+        }
+    }
+
     func testSyntaxErrors() {
         for (pattern, code, fragment) in syntaxErrors {
             do {

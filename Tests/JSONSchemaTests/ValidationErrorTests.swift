@@ -74,6 +74,10 @@ final class ValidationErrorTests: XCTestCase {
         XCTAssertEqual(e.instanceLocation, "/a~1b~0c")
         XCTAssertEqual(e.keywordLocation, "/properties/a~1b~0c/const")
         XCTAssertEqual(e.description, "/a~1b~0c: 1 was expected, not 2")
+        // A combining mark after "~" makes one Character with it; the scalar must still be escaped.
+        let s2 = try schema(#"{"additionalProperties": false}"#)
+        let e2 = try XCTUnwrap(only(s2, "{\"~\u{301}/\": 1}"))
+        XCTAssertEqual(e2.instanceLocation, "/~0\u{301}~1")
     }
 
     func testCombinatorMessages() throws {

@@ -37,4 +37,16 @@ final class LiteralAndObjectTests: XCTestCase {
         o["z"] = 1
         XCTAssertEqual(o["z"], 1)
     }
+
+    func testMembersBorrowedInPlaceMatchMembers() {
+        for size in [0, 1, 5, 20] {
+            let members: [(key: String, value: JSON)] = (0..<size).map { ("key \($0) " + String(repeating: "é", count: $0), .string("v\($0)")) }
+            let object = JSONObject(uniqueMembers: members)
+            let borrowed = object.withMembers { m in (0..<m.count).map { (m.key($0).pointee, m.value($0).pointee) } }
+            XCTAssertEqual(borrowed.map(\.0), members.map(\.key))
+            XCTAssertEqual(borrowed.map(\.1), members.map(\.value))
+            for (i, m) in members.enumerated() { XCTAssertEqual(object.position(of: m.key), i) }
+            XCTAssertNil(object.position(of: "missing"))
+        }
+    }
 }

@@ -2,20 +2,26 @@
 /// either case (section 5.6 NOTE); a leap second (`:60`) is valid only where the UTC time is 23:59.
 enum DateTimeFormat {
     static func isDateTime(_ string: String) -> Bool {
-        let bytes = Array(string.utf8)
-        guard bytes.count > 11, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") else { return false }
-        return isDate(bytes[0..<10]) && isTime(bytes[11...])
+        string.utf8.withContiguousStorageIfAvailable(isDateTime) ?? isDateTime(Array(string.utf8))
     }
 
     static func isDate(_ string: String) -> Bool {
-        isDate(Array(string.utf8)[...])
+        string.utf8.withContiguousStorageIfAvailable(isDate) ?? isDate(Array(string.utf8))
     }
 
     static func isTime(_ string: String) -> Bool {
-        isTime(Array(string.utf8)[...])
+        string.utf8.withContiguousStorageIfAvailable(isTime) ?? isTime(Array(string.utf8))
     }
 
-    private static func isDate(_ bytes: ArraySlice<UInt8>) -> Bool {
+    // Generic over the byte collection so the String entry points read the bytes in place
+    // (no array copy per check).
+    private static func isDateTime<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
+        let b = bytes.startIndex
+        guard bytes.count > 11, bytes[b + 10] == UInt8(ascii: "T") || bytes[b + 10] == UInt8(ascii: "t") else { return false }
+        return isDate(bytes[b..<b + 10]) && isTime(bytes[(b + 11)...])
+    }
+
+    private static func isDate<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
         guard bytes.count == 10 else { return false }
         let b = bytes.startIndex
         guard let year = number(bytes, b, 4), bytes[b + 4] == UInt8(ascii: "-"),
@@ -26,7 +32,7 @@ enum DateTimeFormat {
         return day <= daysIn(month: month, year: year)
     }
 
-    private static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isTime<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
         let b = bytes.startIndex
         guard bytes.count >= 9, let hour = number(bytes, b, 2), bytes[b + 2] == UInt8(ascii: ":"),
               let minute = number(bytes, b + 3, 2), bytes[b + 5] == UInt8(ascii: ":"),
@@ -70,7 +76,7 @@ enum DateTimeFormat {
     }
 
     /// Exactly `count` ASCII digits starting at `start`.
-    static func number(_ bytes: ArraySlice<UInt8>, _ start: Int, _ count: Int) -> Int? {
+    static func number<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ start: Int, _ count: Int) -> Int? where Bytes.Index == Int {
         guard start >= bytes.startIndex, start + count <= bytes.endIndex else { return nil }
         var value = 0
         for byte in bytes[start..<start + count] {

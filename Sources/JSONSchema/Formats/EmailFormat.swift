@@ -1,37 +1,44 @@
 /// RFC 5321 section 4.1.2 `Mailbox` (dot-string or quoted-string local part, domain or address
 /// literal) and, with `international`, RFC 6531 section 3.3 (UTF-8 in atext and qtext, an IDN
 /// domain).
+///
+/// Works on the UTF-8 bytes: every rule is about ASCII, and with `international` any non-ASCII
+/// scalar is allowed where it is, so "any byte ≥ 0x80" says the same for valid UTF-8.
 enum EmailFormat {
     static func isEmail(_ string: String, international: Bool) -> Bool {
-        let scalars = Array(string.unicodeScalars)
-        guard let localEnd = localPartEnd(scalars, international: international),
-              localEnd < scalars.count, scalars[localEnd] == "@"
-        else { return false }
-        let localOctets = scalars[..<localEnd].reduce(0) { $0 + UTF8.width($1) }
-        guard localOctets <= 64 else { return false }
-        let domain = scalars[(localEnd + 1)...]
-        if domain.first == "[" {
-            guard domain.last == "]", domain.count > 2 else { return false }
-            return isAddressLiteral(String(String.UnicodeScalarView(domain.dropFirst().dropLast())))
+        if let answer = string.utf8.withContiguousStorageIfAvailable({ isEmail($0, international: international) }) {
+            return answer
         }
-        let name = String(String.UnicodeScalarView(domain))
+        return Array(string.utf8).withUnsafeBufferPointer { isEmail($0, international: international) }
+    }
+
+    private static func isEmail(_ bytes: UnsafeBufferPointer<UInt8>, international: Bool) -> Bool {
+        guard let localEnd = localPartEnd(bytes, international: international),
+              localEnd < bytes.count, bytes[localEnd] == UInt8(ascii: "@"), localEnd <= 64
+        else { return false }
+        let domain = UnsafeBufferPointer(rebasing: bytes[(localEnd + 1)...])
+        if domain.first == UInt8(ascii: "[") {
+            guard domain.last == UInt8(ascii: "]"), domain.count > 2 else { return false }
+            return isAddressLiteral(Array(domain[(domain.startIndex + 1)..<(domain.endIndex - 1)])[...])
+        }
+        if let answer = HostnameFormat.plainASCIIHostname(domain) { return answer }
+        let name = String(decoding: domain, as: UTF8.self)
         return international ? HostnameFormat.isIDNHostname(name) : HostnameFormat.isHostname(name)
     }
 
     /// The index just after the local part, or nil if it is malformed.
-    private static func localPartEnd(_ scalars: [Unicode.Scalar], international: Bool) -> Int? {
+    private static func localPartEnd(_ bytes: UnsafeBufferPointer<UInt8>, international: Bool) -> Int? {
         var index = 0
-        if scalars.first == "\"" {
+        if bytes.first == UInt8(ascii: "\"") {
             index = 1
-            while index < scalars.count {
-                let c = scalars[index]
-                if c == "\"" { return index + 1 }
-                if c == "\\" {
-                    guard index + 1 < scalars.count, (0x20...0x7E).contains(scalars[index + 1].value) else { return nil }
+            while index < bytes.count {
+                let v = bytes[index]
+                if v == UInt8(ascii: "\"") { return index + 1 }
+                if v == UInt8(ascii: "\\") {
+                    guard index + 1 < bytes.count, (0x20...0x7E).contains(bytes[index + 1]) else { return nil }
                     index += 2
                     continue
                 }
-                let v = c.value
                 guard v == 32 || v == 33 || (35...91).contains(v) || (93...126).contains(v) || (international && v >= 0x80)
                 else { return nil }
                 index += 1
@@ -39,13 +46,13 @@ enum EmailFormat {
             return nil
         }
         var atomLength = 0
-        while index < scalars.count, scalars[index] != "@" {
-            let c = scalars[index]
-            if c == "." {
+        while index < bytes.count, bytes[index] != UInt8(ascii: "@") {
+            let c = bytes[index]
+            if c == UInt8(ascii: ".") {
                 guard atomLength > 0 else { return nil }
                 atomLength = 0
             } else {
-                guard isAtext(c) || (international && !c.isASCII) else { return nil }
+                guard isAtext(c) || (international && c >= 0x80) else { return nil }
                 atomLength += 1
             }
             index += 1
@@ -53,18 +60,22 @@ enum EmailFormat {
         return atomLength > 0 ? index : nil
     }
 
-    private static func isAtext(_ c: Unicode.Scalar) -> Bool {
-        guard c.isASCII else { return false }
-        let v = UInt8(c.value)
+    private static func isAtext(_ v: UInt8) -> Bool {
+        guard v < 0x80 else { return false }
         if DateTimeFormat.isDigit(v) || (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) { return true }
-        return "!#$%&'*+-/=?^_`{|}~".utf8.contains(v)
+        switch v {
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
+             UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+             UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"): return true
+        default: return false
+        }
     }
 
     /// `IPv4-address-literal`, `"IPv6:" IPv6-addr`, or `General-address-literal`.
-    private static func isAddressLiteral(_ text: String) -> Bool {
-        if IPAddressFormat.isIPv4(text) { return true }
-        let bytes = Array(text.utf8)
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return false }
+    private static func isAddressLiteral(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if IPAddressFormat.isIPv4(bytes) { return true }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > bytes.startIndex else { return false }
         let tag = bytes[..<colon]
         let content = bytes[(colon + 1)...]
         if String(decoding: tag, as: UTF8.self).lowercased() == "ipv6" {

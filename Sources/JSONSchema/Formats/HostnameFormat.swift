@@ -4,6 +4,12 @@ enum HostnameFormat {
     /// ASCII LDH labels of 1 to 63 octets, 253 octets in all, no leading or trailing hyphen; an
     /// `xn--` label must be a valid A-label.
     static func isHostname(_ string: String) -> Bool {
+        if let answer = string.utf8.withContiguousStorageIfAvailable(plainASCIIHostname) ?? nil { return answer }
+        return isHostnameFully(string)
+    }
+
+    /// `isHostname` without the fast path (kept separate so tests can compare the two).
+    static func isHostnameFully(_ string: String) -> Bool {
         let bytes = Array(string.utf8)
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
         var labels: [[Unicode.Scalar]] = []
@@ -20,6 +26,12 @@ enum HostnameFormat {
     }
 
     static func isIDNHostname(_ string: String) -> Bool {
+        if let answer = string.utf8.withContiguousStorageIfAvailable(plainASCIIHostname) ?? nil { return answer }
+        return isIDNHostnameFully(string)
+    }
+
+    /// `isIDNHostname` without the fast path.
+    static func isIDNHostnameFully(_ string: String) -> Bool {
         let scalars = Array(string.unicodeScalars)
         // Every scalar costs at least one octet of the A-label form, which is limited to 253.
         guard !scalars.isEmpty, scalars.count <= 253 else { return false }
@@ -61,6 +73,33 @@ enum HostnameFormat {
         guard totalLength <= 253 else { return false }
         if IDNA.isBidiDomain(labels) {
             return labels.allSatisfy(IDNA.satisfiesBidiRule)
+        }
+        return true
+    }
+
+    /// The answer for a pure-ASCII name without `xn--` labels, where RFC 1123 alone decides:
+    /// ASCII letters and digits are never bidi class R, AL or AN, so the RFC 5893 rule cannot
+    /// apply, and the only ASCII label separator is ".", so `hostname` and `idn-hostname` agree.
+    /// Nil when a byte is not ASCII or a label is an A-label (the full check is needed).
+    static func plainASCIIHostname(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        var labelStart = 0
+        for index in 0...bytes.count {
+            guard index == bytes.count || bytes[index] == UInt8(ascii: ".") else {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "-") || DateTimeFormat.isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                else { return false }
+                continue
+            }
+            let length = index - labelStart
+            guard (1...63).contains(length), bytes[labelStart] != UInt8(ascii: "-"), bytes[index - 1] != UInt8(ascii: "-")
+            else { return false }
+            if length >= 4, bytes[labelStart] | 0x20 == UInt8(ascii: "x"), bytes[labelStart + 1] | 0x20 == UInt8(ascii: "n"),
+               bytes[labelStart + 2] == UInt8(ascii: "-"), bytes[labelStart + 3] == UInt8(ascii: "-") {
+                return nil
+            }
+            labelStart = index + 1
         }
         return true
     }

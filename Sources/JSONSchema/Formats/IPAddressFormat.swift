@@ -2,19 +2,36 @@
 /// IPv6 text form (including `::` and a trailing dotted quad; no zone id, prefix or brackets).
 enum IPAddressFormat {
     static func isIPv4(_ string: String) -> Bool {
-        isIPv4(Array(string.utf8)[...])
+        string.utf8.withContiguousStorageIfAvailable(isIPv4) ?? isIPv4(Array(string.utf8)[...])
     }
 
     static func isIPv4(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy(DateTimeFormat.isDigit),
-                  part.count == 1 || part.first != UInt8(ascii: "0"),
-                  let value = DateTimeFormat.number(part, part.startIndex, part.count), value <= 255
-            else { return false }
+        bytes.withUnsafeBufferPointer(isIPv4)
+    }
+
+    /// One pass, no allocation: four dot-separated decimal parts of one to three digits, no
+    /// leading zero, each at most 255.
+    static func isIPv4(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var parts = 0
+        var value = 0
+        var digits = 0
+        var leadingZero = false
+        for index in 0...bytes.count {
+            if index == bytes.count || bytes[index] == UInt8(ascii: ".") {
+                guard digits > 0, value <= 255, !(leadingZero && digits > 1) else { return false }
+                parts += 1
+                guard parts <= 4 else { return false }
+                value = 0
+                digits = 0
+                continue
+            }
+            let byte = bytes[index]
+            guard DateTimeFormat.isDigit(byte), digits < 3 else { return false }
+            if digits == 0 { leadingZero = byte == UInt8(ascii: "0") }
+            value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+            digits += 1
         }
-        return true
+        return parts == 4
     }
 
     static func isIPv6(_ string: String) -> Bool {

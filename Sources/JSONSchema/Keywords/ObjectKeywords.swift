@@ -59,7 +59,7 @@ struct DependenciesKeyword: Keyword {
                     names.append(s)
                 }
                 required.append((m.key, names))
-            case .object, .bool where c.name != "dependentRequired":
+            case .object where c.name != "dependentRequired", .bool where c.name != "dependentRequired":
                 schemas.append((m.key, try c.subschema(m.key)))
             default:
                 throw c.invalid(c.name == "dependentRequired" ? "an object of string arrays" : "an object of schemas")

@@ -12,10 +12,16 @@ struct PropertiesKeyword: Keyword {
 
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
         guard case .object(let o) = instance else { return true }
-        for (name, s) in properties {
-            if let value = o[name], !v.isValid(s, value, frame) { return false }
+        // One pass over the members (borrowed in place, not copied out), each looked up among
+        // the declared names; the order of checks does not change the answer.
+        return o.withMembers { m in
+            for i in 0..<m.count {
+                if let p = names.index(of: m.key(i).pointee), !v.isValid(properties[p].schema, m.value(i).pointee, frame) {
+                    return false
+                }
+            }
+            return true
         }
-        return true
     }
 
     func validate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ sink: inout ErrorSink) {
@@ -103,10 +109,12 @@ struct AdditionalPropertiesKeyword: Keyword {
 
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
         guard case .object(let o) = instance else { return true }
-        for m in o.members where isAdditional(m.key) {
-            if forbidden || !v.isValid(schema, m.value, frame) { return false }
+        return o.withMembers { m in
+            for i in 0..<m.count where isAdditional(m.key(i).pointee) {
+                if forbidden || !v.isValid(schema, m.value(i).pointee, frame) { return false }
+            }
+            return true
         }
-        return true
     }
 
     func validate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ sink: inout ErrorSink) {

@@ -114,3 +114,19 @@ extension CharSet {
             || (value >= 0x61 && value <= 0x7A)
     }
 }
+
+extension CharSet {
+    /// The members as a 128-bit ASCII bitmap, when every member is ASCII (no negation, no
+    /// property test, no range past U+007F); nil otherwise.
+    var asciiOnlyBits: (low: UInt64, high: UInt64)? {
+        guard !negated, properties.isEmpty else { return nil }
+        var bits: (low: UInt64, high: UInt64) = (0, 0)
+        for range in ranges {
+            guard range.upperBound < 128 else { return nil }
+            for value in range {
+                if value < 64 { bits.low |= 1 << UInt64(value) } else { bits.high |= 1 << UInt64(value - 64) }
+            }
+        }
+        return bits
+    }
+}

@@ -30,6 +30,8 @@ struct ECMARegex: Sendable, CustomStringConvertible {
     let usesBacktracking: Bool
     let backtrackBudget: Int
     let backtrackStepsPerScalar: Int
+    /// Set for plain anchored sequences of ASCII classes, which need neither engine.
+    let atomSequence: AtomSequenceMatcher?
 
     init(_ pattern: String, backtrackBudget: Int = ECMARegex.defaultBacktrackBudget,
          backtrackStepsPerScalar: Int = ECMARegex.defaultBacktrackStepsPerScalar) throws(RegexError) {
@@ -38,6 +40,7 @@ struct ECMARegex: Sendable, CustomStringConvertible {
         self.pattern = pattern
         self.program = try RegexProgram(node, groupCount: groupCount)
         self.usesBacktracking = node.needsBacktracking
+        self.atomSequence = AtomSequenceMatcher(node)
         self.backtrackBudget = backtrackBudget
         self.backtrackStepsPerScalar = backtrackStepsPerScalar
     }
@@ -49,6 +52,7 @@ struct ECMARegex: Sendable, CustomStringConvertible {
 
     /// Like `matches`, but tells a real "no match" from an exhausted backtracking budget.
     func evaluate(_ string: String) -> Outcome {
+        if let atomSequence { return atomSequence.matches(string) ? .match : .noMatch }
         if usesBacktracking {
             let input = string.unicodeScalars.map(\.value)
             let budget = backtrackBudget &+ backtrackStepsPerScalar &* input.count
