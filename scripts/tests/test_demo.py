@@ -9,24 +9,15 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-import pytest
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 DEMO = SCRIPTS / "demo"
-sys.path.insert(0, str(SCRIPTS / "lib"))
-from esproxy_stack import build_bootstrap  # noqa: E402
 
 GOOD = {"agree": True, "anumber": 1, "textblob": "abc sdf", "ipaddr": "192.168.10.10"}
-
-
-@pytest.fixture(scope="module")
-def bootstrap():
-    return build_bootstrap()
 
 
 def run_demo(bootstrap, *args):

@@ -13,22 +13,11 @@ import pytest
 
 import sys
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
-from esproxy_stack import Stack, build_bootstrap, wait_until  # noqa: E402
+from esproxy_stack import Stack, wait_until  # noqa: E402
 
 CORPORA = Path(os.environ.get("ESPROXY_CORPORA") or Path(__file__).resolve().parents[3] / "shared" / "corpora")
 BLOG = {"agree": True, "anumber": 1, "textblob": "abc sdf", "ipaddr": "192.168.10.10"}
 BAD = {"agree": True, "anumber": "one", "textblob": "abc sdf", "ipaddr": "999.1.1.1"}
-
-
-@pytest.fixture(scope="module")
-def bootstrap():
-    return build_bootstrap()
-
-
-@pytest.fixture(scope="module")
-def stack(bootstrap):
-    with Stack(bootstrap) as s:
-        yield s
 
 
 def created(stack, answer):

@@ -11,29 +11,17 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
-from esproxy_stack import SCRIPTS, Stack, build_bootstrap, http, wait_until  # noqa: E402
+from esproxy_stack import SCRIPTS, Stack, http, wait_until  # noqa: E402
 from local_domain.server import Faults  # noqa: E402
 from local_domain.store import OpenSearchError, Store  # noqa: E402
 
 BLOG = {"agree": True, "anumber": 1, "textblob": "abc sdf", "ipaddr": "192.168.10.10"}
-
-
-@pytest.fixture(scope="module")
-def bootstrap():
-    return build_bootstrap()
-
-
-@pytest.fixture(scope="module")
-def stack(bootstrap):
-    with Stack(bootstrap) as s:
-        yield s
 
 
 def created(stack, answer):

@@ -10,21 +10,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
-from esproxy_stack import Stack, build_bootstrap, http_event, wait_until  # noqa: E402
+from esproxy_stack import Stack, http_event, wait_until  # noqa: E402
 
 BLOG = {"agree": True, "anumber": 1, "textblob": "abc sdf", "ipaddr": "192.168.10.10"}
 MAX_BODY = 1_048_576
-
-
-@pytest.fixture(scope="module")
-def bootstrap():
-    return build_bootstrap()
-
-
-@pytest.fixture(scope="module")
-def stack(bootstrap):
-    with Stack(bootstrap) as s:
-        yield s
 
 
 def call(stack, event):

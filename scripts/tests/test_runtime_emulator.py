@@ -4,7 +4,6 @@ our Swift bootstrap. Every server involved listens on 127.0.0.1 on a free port."
 import base64
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -238,20 +237,6 @@ def test_exit_on_init_error():
 
 # --- with our Swift bootstrap ----------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def swift_bootstrap():
-    given = os.environ.get("ESPROXY_BOOTSTRAP")
-    if given:
-        return given
-    if shutil.which("swift") is None:
-        pytest.skip("swift not installed and ESPROXY_BOOTSTRAP not set")
-    subprocess.run(["swift", "build", "--product", "bootstrap", "-j", "2"], cwd=ROOT, check=True,
-                   stdout=sys.stderr, timeout=1800)
-    out = subprocess.run(["swift", "build", "--product", "bootstrap", "--show-bin-path"], cwd=ROOT,
-                         check=True, capture_output=True, text=True).stdout.strip()
-    return str(Path(out) / "bootstrap")
-
-
 # The gateway answers these requests before it would reach a domain, so none is needed here
 # (the end-to-end tests run it against the local domain).
 GATEWAY_ENV = ["--task-root", str(ROOT), "--env", "ES_ENDPOINT=http://127.0.0.1:9", "--env", "ES_SIGNING=none"]
@@ -261,14 +246,14 @@ def swift_function(path, *extra):
     return emulator(*GATEWAY_ENV, *extra, "--bootstrap", path)
 
 
-def test_swift_gateway_via_invoke(swift_bootstrap):
+def test_swift_gateway_via_invoke(bootstrap):
     invalid = b'{"anumber": "one", "textblob": "\xe2\x9c\x93", "ipaddr": "1.2.3.4"}'
     event = {"version": "2.0", "routeKey": "$default", "rawPath": "/", "rawQueryString": "",
              "headers": {"content-type": "application/json"},
              "requestContext": {"http": {"method": "POST", "path": "/", "sourceIp": "10.0.0.1"},
                                 "requestId": "r1", "stage": "$default"},
              "body": base64.b64encode(invalid).decode(), "isBase64Encoded": True}
-    with swift_function(swift_bootstrap) as emu:
+    with swift_function(bootstrap) as emu:
         status, headers, body = emu.invoke(event)
         assert status == 200, body
         assert "X-Amz-Function-Error" not in headers
@@ -288,8 +273,8 @@ def test_swift_gateway_via_invoke(swift_bootstrap):
 
 
 @pytest.mark.parametrize("payload", ["1.0", "2.0"])
-def test_swift_gateway_via_http_front(swift_bootstrap, payload):
-    with swift_function(swift_bootstrap, "--payload", payload) as emu:
+def test_swift_gateway_via_http_front(bootstrap, payload):
+    with swift_function(bootstrap, "--payload", payload) as emu:
         status, headers, body = emu.request("http_port", "POST", "/ingest/logs?x=1", b'{"a":1}',
                                             {"Content-Type": "application/json"})
         assert status == 404, body
@@ -299,27 +284,27 @@ def test_swift_gateway_via_http_front(swift_bootstrap, payload):
         assert (status, json.loads(body)["error"]) == (415, "unsupported_media_type")
 
 
-def test_swift_init_error(swift_bootstrap):
-    with swift_function(swift_bootstrap, "--exit-on-init-error", "--env", "AWS_REGION=") as emu:
+def test_swift_init_error(bootstrap):
+    with swift_function(bootstrap, "--exit-on-init-error", "--env", "AWS_REGION=") as emu:
         assert emu.proc.wait(timeout=60) == 1
         log = emu.stderr_text()
         assert "init error reported" in log
         assert "AWS_REGION" in log
 
 
-def test_swift_init_error_reaches_caller(swift_bootstrap):
-    with swift_function(swift_bootstrap, "--env", "AWS_REGION=") as emu:
+def test_swift_init_error_reaches_caller(bootstrap):
+    with swift_function(bootstrap, "--env", "AWS_REGION=") as emu:
         status, _, body = emu.invoke({"x": 1})
         assert status == 502
         assert "AWS_REGION" in json.loads(body)["errorMessage"]
 
 
-def test_swift_bootstrap_started_by_hand_with_a_base_path(swift_bootstrap):
+def test_bootstrap_started_by_hand_with_a_base_path(bootstrap):
     with emulator("--no-spawn") as emu:
         env = {"PATH": os.environ.get("PATH", ""), "AWS_REGION": "eu-west-1", "LAMBDA_TASK_ROOT": str(ROOT),
                "ES_ENDPOINT": "http://127.0.0.1:9", "ES_SIGNING": "none",
                "AWS_LAMBDA_RUNTIME_API": f"http://127.0.0.1:{emu.ports['runtime_port']}/base"}
-        runtime = subprocess.Popen([swift_bootstrap], env=env, stderr=subprocess.PIPE)
+        runtime = subprocess.Popen([bootstrap], env=env, stderr=subprocess.PIPE)
         try:
             status, _, body = emu.request("http_port", "DELETE", "/", None)
             assert status == 405, body
@@ -329,10 +314,10 @@ def test_swift_bootstrap_started_by_hand_with_a_base_path(swift_bootstrap):
             runtime.wait()
 
 
-def test_swift_init_error_of_a_bootstrap_started_by_hand(swift_bootstrap):
+def test_swift_init_error_of_a_bootstrap_started_by_hand(bootstrap):
     with emulator("--no-spawn", "--exit-on-init-error") as emu:
         env = {"AWS_REGION": "Not A Region", "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{emu.ports['runtime_port']}"}
-        runtime = subprocess.run([swift_bootstrap], env=env, capture_output=True, timeout=60)
+        runtime = subprocess.run([bootstrap], env=env, capture_output=True, timeout=60)
         assert runtime.returncode == 1
         assert b"AWS_REGION" in runtime.stderr
         assert emu.proc.wait(timeout=60) == 1
@@ -341,19 +326,19 @@ def test_swift_init_error_of_a_bootstrap_started_by_hand(swift_bootstrap):
         assert "not a region name" in log
 
 
-def test_swift_bootstrap_without_runtime_api_exits_non_zero(swift_bootstrap):
-    runtime = subprocess.run([swift_bootstrap], env={"AWS_REGION": "eu-west-1"}, capture_output=True, timeout=60)
+def test_bootstrap_without_runtime_api_exits_non_zero(bootstrap):
+    runtime = subprocess.run([bootstrap], env={"AWS_REGION": "eu-west-1"}, capture_output=True, timeout=60)
     assert runtime.returncode == 1
     assert b"AWS_LAMBDA_RUNTIME_API is not set" in runtime.stderr
 
 
-def test_swift_bootstrap_gives_up_when_the_runtime_api_goes_away(swift_bootstrap):
+def test_bootstrap_gives_up_when_the_runtime_api_goes_away(bootstrap):
     with emulator("--no-spawn") as emu:
         port = emu.ports["runtime_port"]
     # The emulator is gone: the port is closed.
     env = {"AWS_REGION": "eu-west-1", "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{port}", "LAMBDA_TASK_ROOT": str(ROOT),
            "ES_ENDPOINT": "http://127.0.0.1:9", "ES_SIGNING": "none"}
-    runtime = subprocess.run([swift_bootstrap], env=env, capture_output=True, timeout=60)
+    runtime = subprocess.run([bootstrap], env=env, capture_output=True, timeout=60)
     assert runtime.returncode == 1
     assert b"runtimeAPIUnreachable" in runtime.stderr
     assert b"4 attempts" in runtime.stderr

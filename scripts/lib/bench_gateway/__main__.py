@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 from esproxy_stack import INVOKE_PATH, Stack, http as http_request
 from runtime_emulator import events
@@ -202,8 +201,8 @@ def main(argv):
     growth_kb = samples[-1][1]["VmRSS"] - samples[0][1]["VmRSS"]
     domain_measured = any(d > 0 for d in domain)
     print()
-    print(f"| measure | result | target | |")
-    print(f"|---|---|---|---|")
+    print("| measure | result | target | |")
+    print("|---|---|---|---|")
     print(row("cold start (spawn to first GET /next), p50 / min / max",
               f"{ms(cold, 50)} / {min(cold):.3f} / {max(cold):.3f} ms", f"<= {TARGET_COLD_MS:g} ms",
               percentile(cold, 50) <= TARGET_COLD_MS))

@@ -8,7 +8,6 @@ The generator avoids inputs where Python's `jsonschema` is not a faithful oracle
 restriction is listed with its reason in `known_differences.GENERATOR_RESTRICTIONS`.
 """
 
-import random
 from decimal import Decimal
 
 DRAFTS = ("4", "7", "2020-12")

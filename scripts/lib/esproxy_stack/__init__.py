@@ -5,7 +5,6 @@ end-to-end tests, so all three run the same thing."""
 import base64
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
