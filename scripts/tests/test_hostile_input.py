@@ -1,5 +1,5 @@
 """Hostile input through the built bootstrap, the emulator and the local domain, for the classes
-test_end_to_end.py does not already cover (docs-draft/HARDENING.md lists every class and where
+test_end_to_end.py does not already cover (the README's "Hardening" lists every class and where
 it is tested). Every refusal is checked to leave the domain untouched."""
 
 import json
