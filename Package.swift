@@ -34,6 +34,9 @@ let package = Package(
         // libFuzzer targets behind scripts/fuzz (built with -DFUZZING and sanitizers; a plain build
         // replays files instead). Never part of the shipped bootstrap product.
         .executableTarget(name: "fuzz-json", dependencies: ["JSON"]),
+        .executableTarget(name: "fuzz-schema", dependencies: ["JSON", "JSONSchema"]),
+        .executableTarget(name: "fuzz-validator", dependencies: ["JSON", "JSONSchema"]),
+        .executableTarget(name: "fuzz-event", dependencies: ["JSON", "LambdaRuntime"]),
 
         // Shared by the test targets: where the corpora are, loud about what was not run.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
