@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import JSON
 
 /// libFuzzer's entry point; `scripts/fuzz` builds this target with `-sanitize=fuzzer,address`.
@@ -12,9 +15,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// replays the files named on the command line, to reproduce a finding without sanitizers.
 @main
 enum Replay {
-    static func main() throws {
+    static func main() {
         for path in CommandLine.arguments.dropFirst() {
-            try FileBytes.read(path).withUnsafeBytes { InstanceValidation.run($0) }
+            do {
+                try FileBytes.read(path).withUnsafeBytes { InstanceValidation.run($0) }
+            } catch {
+                print("replay: \(error)")
+                exit(2)
+            }
             print("passed: \(path)")
         }
     }
