@@ -18,8 +18,12 @@ enum InterestingSchemas {
         """#,
         // 1: numbers: decimal multipleOf, exclusive bounds, integer type on floats.
         #"{"anyOf": [{"type": "integer", "multipleOf": 7}, {"type": "number", "multipleOf": 0.01, "exclusiveMinimum": -1e10, "maximum": 1e10}]}"#,
-        // 2: ECMA-262 patterns with classes, quantifiers and Unicode.
-        #"{"type": "string", "pattern": "^(?:[\\p{L}\\d_-]{1,8}|\\u00e9+)(?:\\.[a-z]+)*$"}"#,
+        // 2: ECMA-262 patterns: Unicode classes and quantifiers (automaton), and lookahead with a
+        // backreference (the step-budgeted backtracker).
+        #"""
+        {"type": "string", "allOf": [{"pattern": "^(?:[\\p{L}\\d_-]{1,8}|\\u00e9+)(?:\\.[a-z]+)*$"},
+                                     {"pattern": "^(?!.*(\\w)\\1{3})(?=.*\\d)"}]}
+        """#,
         // 3: patternProperties, propertyNames, additionalProperties with a schema.
         #"""
         {"patternProperties": {"^x-": {"type": "string"}, "\\d{2,}": {"type": "number"}},
