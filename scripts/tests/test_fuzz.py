@@ -126,3 +126,13 @@ def test_sanitized_target_builds_and_runs_briefly(target):
     proc = run_fuzz(target, "5", "-runs=2000")
     assert proc.returncode == 0, proc.stderr[-4000:]
     assert f"{target}: no findings" in proc.stdout
+
+
+def test_dictionary_holds_schema_keywords_in_libfuzzer_syntax(tmp_path, monkeypatch):
+    corpora_or_skip()
+    monkeypatch.setattr(fuzz, "SCRATCH", tmp_path)
+    lines = fuzz.write_dictionary("fuzz-schema").read_text().splitlines()
+    assert '"\\x22$ref\\x22"' in lines
+    assert '"\\x22unevaluatedProperties\\x22"' in lines
+    # Every entry is one quoted token with only printable ASCII inside.
+    assert all(l.startswith('"') and l.endswith('"') and l.isascii() and l.isprintable() for l in lines)
