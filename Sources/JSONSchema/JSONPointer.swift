@@ -4,17 +4,20 @@ import JSON
 /// fragment, and following one through a document.
 enum JSONPointer {
     /// `~` → `~0`, `/` → `~1`.
+    ///
+    /// Works on Unicode scalars, not `Character`s: a combining mark after `~` or `/` forms one
+    /// grapheme cluster with it, which must still be escaped (and split on) as the ASCII byte.
     static func escape(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
-        var out = ""
-        for c in token {
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        var out = String.UnicodeScalarView()
+        for c in token.unicodeScalars {
             switch c {
-            case "~": out += "~0"
-            case "/": out += "~1"
+            case "~": out.append(contentsOf: "~0".unicodeScalars)
+            case "/": out.append(contentsOf: "~1".unicodeScalars)
             default: out.append(c)
             }
         }
-        return out
+        return String(out)
     }
 
     /// Joins tokens into a pointer string (`""` for the whole document).
@@ -32,12 +35,13 @@ enum JSONPointer {
     }
 
     /// The tokens of a pointer string; `nil` if it does not start with `/` or has a bad escape.
+    /// Split by Unicode scalars, for the same reason as `escape`.
     static func tokens(_ pointer: String) -> [String]? {
         if pointer.isEmpty { return [] }
-        guard pointer.hasPrefix("/") else { return nil }
+        guard pointer.utf8.first == UInt8(ascii: "/") else { return nil }
         var result: [String] = []
-        for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            var token = ""
+        for raw in pointer.unicodeScalars.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            var token = String.UnicodeScalarView()
             var it = raw.makeIterator()
             while let c = it.next() {
                 if c == "~" {
@@ -50,7 +54,7 @@ enum JSONPointer {
                     token.append(c)
                 }
             }
-            result.append(token)
+            result.append(String(token))
         }
         return result
     }

@@ -1,0 +1,27 @@
+import JSON
+import JSONSchema
+import XCTest
+
+/// Subschemas are found by the exact code points of their JSON Pointer tokens: Swift's grapheme
+/// clusters (a combining mark fuses with the `/` before it) must not merge or split locations.
+final class SchemaLocationTests: XCTestCase {
+    func testNamesStartingWithACombiningMarkCompile() throws {
+        // Rendered as a pointer, "/" + U+0301 is one grapheme cluster.
+        let s = try schema(#"{"properties": {"\u0301x": {"type": "string"}}}"#)
+        XCTAssertFalse(s.isValid(json(#"{"\u0301x": 1}"#)))
+        XCTAssertTrue(s.isValid(json(#"{"\u0301x": "one"}"#)))
+        let ref = try schema(##"{"$defs": {"\u0301": {"type": "integer"}}, "$ref": "#/$defs/%CC%81"}"##)
+        XCTAssertTrue(ref.isValid(1))
+        XCTAssertFalse(ref.isValid("one"))
+    }
+
+    func testEscapedSlashAndTildeFollowedByACombiningMark() throws {
+        let s = try schema(##"""
+            {"$defs": {"a/\u0301": {"type": "integer"}, "b~\u0301": {"type": "string"}},
+             "properties": {"x": {"$ref": "#/$defs/a~1%CC%81"}, "y": {"$ref": "#/$defs/b~0%CC%81"}}}
+            """##)
+        XCTAssertTrue(s.isValid(json(#"{"x": 1, "y": "one"}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"x": "one"}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"y": 1}"#)))
+    }
+}
