@@ -16,7 +16,14 @@ enum JSONRoundTrip {
 
     private static func check(_ bytes: UnsafeRawBufferPointer, options: JSONParser.Options) {
         let value: JSON
-        do { value = try JSONParser.parse(bytes, options: options) } catch { return }
+        do { value = try JSONParser.parse(bytes, options: options) } catch {
+            // A refusal must point inside the input (or just past its end) and render.
+            guard (0...bytes.count).contains(error.offset), error.line >= 1, error.column >= 1,
+                  error.column <= error.offset + 1, !error.message.isEmpty else {
+                fatalError("bad error position \(error.offset) (\(error.line):\(error.column)) in \(bytes.count) bytes")
+            }
+            return
+        }
         let text = value.serializedBytes()
         // The serializer writes no BOM and nests exactly as deep as the value, so the same depth
         // limit must accept it again.
