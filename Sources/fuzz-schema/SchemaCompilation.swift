@@ -10,14 +10,40 @@ enum SchemaCompilation {
          [], [1, "1", [1]], {}, {"a": 1, "b": {"c": [null, false]}}, [{"": []}]]
         """).arrayValue!
 
-    /// Runs the oracle; traps (a finding for libFuzzer) when `isValid` and `validate` disagree.
+    /// Whether any object in `value` has a key that can name another schema.
+    private static func mentionsReference(_ value: JSON) -> Bool {
+        var pending = [value]
+        while let next = pending.popLast() {
+            switch next {
+            case .object(let o):
+                for m in o.members {
+                    if ["$ref", "$dynamicRef", "$recursiveRef", "$schema"].contains(m.key) { return true }
+                    pending.append(m.value)
+                }
+            case .array(let a): pending.append(contentsOf: a)
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// Runs the oracle; traps (a finding for libFuzzer) when `isValid` and `validate` disagree or
+    /// a schema without references fails to resolve one.
     static func run(_ input: UnsafeRawBufferPointer) {
         let schema: JSON
         do { schema = try JSONParser.parse(input, options: JSONParser.Options(maxDepth: 64)) } catch { return }
         for draft in [nil] + Draft.allCases {
             for formats in [true, false] {
                 let options = SchemaOptions(draft: draft, formatAssertion: formats, maxErrors: 5)
-                guard let compiled = try? Schema(schema, options: options) else { continue }
+                let compiled: Schema
+                do { compiled = try Schema(schema, options: options) } catch {
+                    // Without references the compiler can only fail to find a subschema its own
+                    // walk recorded: an internal inconsistency, not a fault of the schema.
+                    if error.code == .unresolvableReference || error.code == .referenceLoop, !mentionsReference(schema) {
+                        fatalError("\(error.code) in a schema without references: \(error)")
+                    }
+                    continue
+                }
                 for probe in probes {
                     let valid = compiled.isValid(probe)
                     let errors = compiled.validate(probe)
