@@ -35,6 +35,12 @@ let package = Package(
         .executableTarget(name: "schema-check", dependencies: ["JSON", "JSONSchema"], swiftSettings: lean),
         // Micro-benchmarks behind scripts/bench (never run by the tests).
         .executableTarget(name: "esproxy-bench", dependencies: ["JSON", "JSONSchema", "SigV4"]),
+        // libFuzzer targets behind scripts/fuzz (built with -DFUZZING and sanitizers; a plain build
+        // replays files instead). Never part of the shipped bootstrap product.
+        .executableTarget(name: "fuzz-json", dependencies: ["JSON"]),
+        .executableTarget(name: "fuzz-schema", dependencies: ["JSON", "JSONSchema"]),
+        .executableTarget(name: "fuzz-validator", dependencies: ["JSON", "JSONSchema"]),
+        .executableTarget(name: "fuzz-event", dependencies: ["JSON", "LambdaRuntime"]),
 
         // Shared by the test targets: where the corpora are, loud about what was not run.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

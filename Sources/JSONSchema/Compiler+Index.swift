@@ -40,7 +40,7 @@ extension Compiler {
     private func index(_ visit: Visit, forced: Bool) throws(SchemaError) -> [Visit] {
         let location = visit.location
         guard case .object(let o) = visit.json else {
-            infos[location.key] = LocationInfo(base: visit.base, dialect: visit.dialect, resourceDepth: visit.resourceDepth)
+            infos[location.exactKey] = LocationInfo(base: visit.base, dialect: visit.dialect, resourceDepth: visit.resourceDepth)
             return []
         }
         var dialect = visit.dialect
@@ -71,7 +71,7 @@ extension Compiler {
                 dynamicAnchors[base.description, default: [:]][name] = location
             }
         }
-        infos[location.key] = LocationInfo(base: base, dialect: dialect, resourceDepth: depth)
+        infos[location.exactKey] = LocationInfo(base: base, dialect: dialect, resourceDepth: depth)
 
         func child(_ json: JSON, _ steps: [String]) -> Visit {
             Visit(json: json, location: location.appending(steps), base: base, dialect: dialect, resourceDepth: depth, isRoot: false)

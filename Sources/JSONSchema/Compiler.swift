@@ -17,9 +17,9 @@ final class Compiler {
     var anchors: [String: SchemaLocation] = [:]
     /// `$dynamicAnchor`s by resource URI, then name.
     var dynamicAnchors: [String: [String: SchemaLocation]] = [:]
-    var infos: [String: LocationInfo] = [:]
+    var infos: [ExactString: LocationInfo] = [:]
 
-    private var nodeIndices: [String: Int] = [:]
+    private var nodeIndices: [ExactString: Int] = [:]
     private var nodes: [Node] = []
     private var pending: [(Int, SchemaLocation)] = []
     private var resourceIDs: [String: Int] = [:]
@@ -39,8 +39,9 @@ final class Compiler {
         // Every subschema of the root document is compiled, referenced or not, so a bad keyword
         // or an unresolvable `$ref` in an unused `$defs` entry is still reported now.
         let prefix = document + "#"
-        for (key, _) in infos where key.hasPrefix(prefix) {
-            let tokens = JSONPointer.tokens(String(key.dropFirst(prefix.count))) ?? []
+        for (key, _) in infos where key.string.utf8.starts(with: prefix.utf8) {
+            let pointer = String(decoding: key.string.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+            let tokens = JSONPointer.tokens(pointer) ?? []
             _ = try nodeIndex(for: SchemaLocation(document: document, path: tokens))
         }
         try drain()
@@ -63,7 +64,7 @@ final class Compiler {
 
     /// The node for a location, reserving and queueing it when first asked for.
     func nodeIndex(for location: SchemaLocation) throws(SchemaError) -> Int {
-        let key = location.key
+        let key = location.exactKey
         if let i = nodeIndices[key] { return i }
         let i = nodes.count
         nodes.append(Node())
@@ -122,7 +123,7 @@ final class Compiler {
     func locationInfo(_ location: SchemaLocation) -> LocationInfo {
         var path = location.path[...]
         while true {
-            if let info = infos[SchemaLocation(document: location.document, path: Array(path)).key] { return info }
+            if let info = infos[SchemaLocation(document: location.document, path: Array(path)).exactKey] { return info }
             if path.isEmpty { break }
             path = path.dropLast()
         }

@@ -4,28 +4,26 @@ import JSON
 /// fragment, and following one through a document.
 enum JSONPointer {
     /// `~` → `~0`, `/` → `~1`.
+    ///
+    /// Works on Unicode scalars, not `Character`s: a combining mark after `~` or `/` forms one
+    /// grapheme cluster with it, which must still be escaped (and split on) as the ASCII byte.
     static func escape(_ token: String) -> String {
-        // A byte scan: `String.contains` would walk grapheme clusters, and iterating Characters
-        // would miss a "~" that a combining mark attaches to.
         guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
-        var out = ""
+        var out = String.UnicodeScalarView()
         for c in token.unicodeScalars {
             switch c {
-            case "~": out += "~0"
-            case "/": out += "~1"
-            default: out.unicodeScalars.append(c)
+            case "~": out.append(contentsOf: "~0".unicodeScalars)
+            case "/": out.append(contentsOf: "~1".unicodeScalars)
+            default: out.append(c)
             }
         }
-        return out
+        return String(out)
     }
 
     /// Joins tokens into a pointer string (`""` for the whole document).
     static func render<S: Sequence>(_ tokens: S) -> String where S.Element == String {
         var out = ""
-        for t in tokens {
-            out += "/"
-            out += escape(t)
-        }
+        for t in tokens { out += "/" + escape(t) }
         return out
     }
 
@@ -37,12 +35,13 @@ enum JSONPointer {
     }
 
     /// The tokens of a pointer string; `nil` if it does not start with `/` or has a bad escape.
+    /// Split by Unicode scalars, for the same reason as `escape`.
     static func tokens(_ pointer: String) -> [String]? {
         if pointer.isEmpty { return [] }
-        guard pointer.hasPrefix("/") else { return nil }
+        guard pointer.utf8.first == UInt8(ascii: "/") else { return nil }
         var result: [String] = []
-        for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            var token = ""
+        for raw in pointer.unicodeScalars.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            var token = String.UnicodeScalarView()
             var it = raw.makeIterator()
             while let c = it.next() {
                 if c == "~" {
@@ -55,7 +54,7 @@ enum JSONPointer {
                     token.append(c)
                 }
             }
-            result.append(token)
+            result.append(String(token))
         }
         return result
     }

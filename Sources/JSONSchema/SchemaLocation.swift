@@ -8,8 +8,11 @@ struct SchemaLocation: Hashable, Sendable {
         SchemaLocation(document: document, path: path + steps)
     }
 
-    /// A string key for dictionaries: `document#pointer`.
+    /// `document#pointer`, for messages.
     var key: String { document + "#" + JSONPointer.render(path) }
+
+    /// `key` for dictionaries: compared by bytes, so canonically equivalent names stay apart.
+    var exactKey: ExactString { ExactString(key) }
 }
 
 /// What the walk of a document learned about a schema location.

@@ -1,0 +1,48 @@
+import JSON
+import JSONSchema
+import XCTest
+
+/// Subschemas are found by the exact code points of their JSON Pointer tokens: Swift's `String`
+/// equality (canonical equivalence) and its grapheme clusters (a combining mark fuses with the
+/// `/` before it) must not merge or split locations.
+final class SchemaLocationTests: XCTestCase {
+    func testCanonicallyEquivalentPropertyNamesKeepTheirOwnSchemas() throws {
+        // U+00E9 and e + U+0301 look alike but are different JSON object keys.
+        let s = try schema(#"{"properties": {"\u00e9": {"type": "string"}, "e\u0301": {"type": "integer"}}}"#)
+        XCTAssertTrue(s.isValid(json(#"{"e\u0301": 5}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"e\u0301": "five"}"#)))
+        XCTAssertTrue(s.isValid(json(#"{"\u00e9": "five", "e\u0301": 5}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"\u00e9": 5}"#)))
+        XCTAssertEqual(s.validate(json(#"{"\u00e9": 5, "e\u0301": "five"}"#)).count, 2)
+    }
+
+    func testReferencesToCanonicallyEquivalentDefinitionsStayApart() throws {
+        let defs = #""$defs": {"\u00e9": {"type": "string"}, "e\u0301": {"type": "integer"}}"#
+        let decomposed = try schema(##"{\##(defs), "$ref": "#/$defs/e%CC%81"}"##)
+        XCTAssertTrue(decomposed.isValid(1))
+        XCTAssertFalse(decomposed.isValid("one"))
+        let composed = try schema(##"{\##(defs), "$ref": "#/$defs/%C3%A9"}"##)
+        XCTAssertTrue(composed.isValid("one"))
+        XCTAssertFalse(composed.isValid(1))
+    }
+
+    func testNamesStartingWithACombiningMarkCompile() throws {
+        // Rendered as a pointer, "/" + U+0301 is one grapheme cluster.
+        let s = try schema(#"{"properties": {"\u0301x": {"type": "string"}}}"#)
+        XCTAssertFalse(s.isValid(json(#"{"\u0301x": 1}"#)))
+        XCTAssertTrue(s.isValid(json(#"{"\u0301x": "one"}"#)))
+        let ref = try schema(##"{"$defs": {"\u0301": {"type": "integer"}}, "$ref": "#/$defs/%CC%81"}"##)
+        XCTAssertTrue(ref.isValid(1))
+        XCTAssertFalse(ref.isValid("one"))
+    }
+
+    func testEscapedSlashAndTildeFollowedByACombiningMark() throws {
+        let s = try schema(##"""
+            {"$defs": {"a/\u0301": {"type": "integer"}, "b~\u0301": {"type": "string"}},
+             "properties": {"x": {"$ref": "#/$defs/a~1%CC%81"}, "y": {"$ref": "#/$defs/b~0%CC%81"}}}
+            """##)
+        XCTAssertTrue(s.isValid(json(#"{"x": 1, "y": "one"}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"x": "one"}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"y": 1}"#)))
+    }
+}
