@@ -37,4 +37,21 @@ public struct CredentialScope: Sendable, Hashable, CustomStringConvertible {
 
     /// `date/region/service/aws4_request`.
     public var description: String { "\(date)/\(region)/\(service)/\(Self.terminator)" }
+
+    /// The UTF-8 length of `description`.
+    var utf8Count: Int { date.utf8.count + region.utf8.count + service.utf8.count + Self.terminator.utf8.count + 3 }
+}
+
+extension UTF8Builder {
+    /// Appends `scope.description` without building it first.
+    mutating func append(_ scope: CredentialScope) {
+        let slash = UInt8(ascii: "/")
+        append(scope.date)
+        append(slash)
+        append(scope.region)
+        append(slash)
+        append(scope.service)
+        append(slash)
+        append(CredentialScope.terminator)
+    }
 }

@@ -126,22 +126,14 @@ public struct Signer: Sendable, CustomStringConvertible, CustomReflectable {
         let signedHeadersLabel = ", SignedHeaders="
         let signatureLabel = ", Signature="
         let count = StringToSign.algorithm.utf8.count + credential.utf8.count + credentials.accessKeyId.utf8.count
-            + scope.date.utf8.count + scope.region.utf8.count + scope.service.utf8.count
-            + CredentialScope.terminator.utf8.count + 4 + signedHeadersLabel.utf8.count + signedHeaders.utf8.count
+            + 1 + scope.utf8Count + signedHeadersLabel.utf8.count + signedHeaders.utf8.count
             + signatureLabel.utf8.count + signature.utf8.count
-        let slash = UInt8(ascii: "/")
         return UTF8Builder.string(capacity: count) { out in
             out.append(StringToSign.algorithm)
             out.append(credential)
             out.append(credentials.accessKeyId)
-            out.append(slash)
-            out.append(scope.date)
-            out.append(slash)
-            out.append(scope.region)
-            out.append(slash)
-            out.append(scope.service)
-            out.append(slash)
-            out.append(CredentialScope.terminator)
+            out.append(UInt8(ascii: "/"))
+            out.append(scope)
             out.append(signedHeadersLabel)
             out.append(signedHeaders)
             out.append(signatureLabel)

@@ -31,22 +31,14 @@ public struct StringToSign: Sendable, CustomStringConvertible {
     /// The UTF-8 of `description` in one buffer: what the signing key signs.
     func utf8Bytes() -> [UInt8] {
         let newline = UInt8(ascii: "\n")
-        let slash = UInt8(ascii: "/")
-        let count = Self.algorithm.utf8.count + time.description.utf8.count + scope.date.utf8.count
-            + scope.region.utf8.count + scope.service.utf8.count + CredentialScope.terminator.utf8.count
-            + canonicalRequestHash.utf8.count + 6
+        let count = Self.algorithm.utf8.count + time.description.utf8.count + scope.utf8Count
+            + canonicalRequestHash.utf8.count + 3
         return UTF8Builder.bytes(capacity: count) { out in
             out.append(Self.algorithm)
             out.append(newline)
             out.append(time.description)
             out.append(newline)
-            out.append(scope.date)
-            out.append(slash)
-            out.append(scope.region)
-            out.append(slash)
-            out.append(scope.service)
-            out.append(slash)
-            out.append(CredentialScope.terminator)
+            out.append(scope)
             out.append(newline)
             out.append(canonicalRequestHash)
         }
