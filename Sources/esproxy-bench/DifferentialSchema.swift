@@ -10,23 +10,10 @@ import JSONSchema
 /// answers thousands of cases, so the differential test is not dominated by process start-up.
 enum DifferentialSchema {
     static func run(_ arguments: [String]) -> Int32 {
-        guard arguments.isEmpty else {
-            print("usage: esproxy-bench differential-schema < cases.jsonl")
-            return 2
-        }
-        while let line = readLine(strippingNewline: true) {
-            print(answer(line).serialized())
-        }
-        return 0
+        DifferentialInput.serve(arguments, usage: "esproxy-bench differential-schema < cases.jsonl", answer: answer)
     }
 
-    static func answer(_ line: String) -> JSON {
-        let document: JSON
-        do {
-            document = try DifferentialInput.parse(line)
-        } catch {
-            return DifferentialInput.error("input: \(error)")
-        }
+    static func answer(_ document: JSON) -> JSON {
         guard let instances = document["instances"]?.arrayValue, let schemaJSON = document["schema"] else {
             return DifferentialInput.error("input: a line needs \"schema\" and \"instances\"")
         }

@@ -10,23 +10,10 @@ import SigV4
 /// `{"canonical_request", "string_to_sign", "signature", "authorization"}` or `{"error": "…"}`.
 enum DifferentialSigV4 {
     static func run(_ arguments: [String]) -> Int32 {
-        guard arguments.isEmpty else {
-            print("usage: esproxy-bench differential-sigv4 < requests.jsonl")
-            return 2
-        }
-        while let line = readLine(strippingNewline: true) {
-            print(answer(line).serialized())
-        }
-        return 0
+        DifferentialInput.serve(arguments, usage: "esproxy-bench differential-sigv4 < requests.jsonl", answer: answer)
     }
 
-    static func answer(_ line: String) -> JSON {
-        let document: JSON
-        do {
-            document = try DifferentialInput.parse(line)
-        } catch {
-            return DifferentialInput.error("input: \(error)")
-        }
+    static func answer(_ document: JSON) -> JSON {
         guard let method = document["method"]?.stringValue, let path = document["path"]?.stringValue,
               let query = document["query"]?.stringValue, let headerList = document["headers"]?.arrayValue,
               let bodyHex = document["body_hex"]?.stringValue, let body = bytes(hex: bodyHex),
