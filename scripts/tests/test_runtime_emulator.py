@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from esproxy_stack import stop_process
 
 SCRIPTS = Path(__file__).resolve().parent.parent
 ROOT = SCRIPTS.parent
@@ -53,13 +54,7 @@ def emulator(*args, env=None, cwd=None):
         assert line, f"emulator did not start: {proc.stderr.read().decode()}"
         yield Emulator(proc, json.loads(line))
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_process(proc)
 
 
 def require_awslambdaric():

@@ -58,7 +58,8 @@ def _start(cmd, env=None, stderr=None):
     return proc, json.loads(line)
 
 
-def _stop(proc):
+def stop_process(proc):
+    """Terminates proc if it still runs (killed after 10 s) and reaps it."""
     if proc and proc.poll() is None:
         proc.terminate()
         try:
@@ -115,8 +116,8 @@ class Stack:
         return self
 
     def __exit__(self, *exc):
-        _stop(self.emulator)
-        _stop(self.domain)
+        stop_process(self.emulator)
+        stop_process(self.domain)
         self._log.close()
         if self._tmp:
             self._tmp.cleanup()
