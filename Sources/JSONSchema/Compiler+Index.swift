@@ -22,9 +22,9 @@ extension Compiler {
     /// The walk keeps its own stack (children pushed in reverse, so document order is kept:
     /// the first of two equal `$id`s wins), so a deep document cannot overflow the thread's.
     func indexDocument(_ uri: String, _ json: JSON, dialect: Dialect, forced: Bool = false) throws(SchemaError) {
-        documents[uri] = json
+        documents[ExactString(uri)] = json
         let root = SchemaLocation(document: uri, path: [])
-        resources[uri] = root
+        resources[ExactString(uri)] = root
         var stack = [Visit(json: json, location: root, base: URIReference(uri), dialect: dialect, resourceDepth: 0, isRoot: true)]
         while let visit = stack.popLast() {
             guard visit.location.path.count <= Self.maxSchemaDepth else {
@@ -55,20 +55,20 @@ extension Compiler {
         // Before 2019-09 a `$ref` hides its siblings, `$id` included.
         if case .string(let id) = o[idKeyword], !(release <= .draft7 && o["$ref"] != nil) {
             let resolved = URIReference(id).resolved(against: base)
-            if !id.hasPrefix("#") {
+            if id.utf8.first != UInt8(ascii: "#") {
                 base = resolved.withoutFragment
                 depth = location.path.count
-                if resources[base.description] == nil { resources[base.description] = location }
+                if resources[ExactString(base.description)] == nil { resources[ExactString(base.description)] = location }
             }
             if release <= .draft7, let fragment = resolved.fragment, !fragment.isEmpty {
-                anchors[base.description + "#" + fragment] = location
+                anchors[ExactString(base.description + "#" + fragment)] = location
             }
         }
         if release >= .draft2019 {
-            if case .string(let name) = o["$anchor"] { anchors[base.description + "#" + name] = location }
+            if case .string(let name) = o["$anchor"] { anchors[ExactString(base.description + "#" + name)] = location }
             if case .string(let name) = o["$dynamicAnchor"] {
-                anchors[base.description + "#" + name] = location
-                dynamicAnchors[base.description, default: [:]][name] = location
+                anchors[ExactString(base.description + "#" + name)] = location
+                dynamicAnchors[ExactString(base.description), default: [:]][ExactString(name)] = location
             }
         }
         infos[location.exactKey] = LocationInfo(base: base, dialect: dialect, resourceDepth: depth)
@@ -110,7 +110,7 @@ extension Compiler {
         if let known = Dialect.known(uri) { return known }
         let key = URIReference(uri).withoutFragment.description
         let metaschema: JSON
-        if let d = documents[key] {
+        if let d = documents[ExactString(key)] {
             metaschema = d
         } else if let d = try options.registry.document(at: key) {
             metaschema = d

@@ -13,8 +13,8 @@ extension Compiler {
     /// its initial target declares with `$dynamicAnchor` (only then is it dynamic).
     func dynamicAnchorName(_ reference: String, from c: KeywordContext) -> String? {
         let target = URIReference(reference).resolved(against: locationInfo(c.location).base)
-        guard let name = target.fragment, !name.isEmpty, !name.hasPrefix("/") else { return nil }
-        guard dynamicAnchors[target.withoutFragment.description]?[name] != nil else { return nil }
+        guard let name = target.fragment, !name.isEmpty, name.utf8.first != UInt8(ascii: "/") else { return nil }
+        guard dynamicAnchors[ExactString(target.withoutFragment.description)]?[ExactString(name)] != nil else { return nil }
         usesDynamicRef = true
         return name
     }
@@ -26,26 +26,26 @@ extension Compiler {
             SchemaError(.unresolvableReference, "cannot resolve \"\(c.name)\": \"\(reference)\" (\(target)): \(why)",
                         location: absoluteLocation(of: c.location) + "/" + JSONPointer.escape(c.name))
         }
-        if resources[resourceURI] == nil {
+        if resources[ExactString(resourceURI)] == nil {
             guard let document = try options.registry.document(at: resourceURI) else {
                 throw unresolvable("no schema resource \(resourceURI) in the schema or the registry")
             }
             try indexDocument(resourceURI, document, dialect: dialect)
         }
-        guard let resource = resources[resourceURI] else { throw unresolvable("no schema resource \(resourceURI)") }
+        guard let resource = resources[ExactString(resourceURI)] else { throw unresolvable("no schema resource \(resourceURI)") }
         let fragment = target.fragment ?? ""
         if fragment.isEmpty { return resource }
-        if fragment.hasPrefix("/") || fragment.hasPrefix("%2F") || fragment.hasPrefix("%2f") {
+        if fragment.utf8.starts(with: "/".utf8) || fragment.utf8.starts(with: "%2F".utf8) || fragment.utf8.starts(with: "%2f".utf8) {
             guard let tokens = JSONPointer.tokens(fromFragment: fragment) else {
                 throw unresolvable("the fragment is not a valid JSON Pointer")
             }
             let location = resource.appending(tokens)
-            guard let document = documents[location.document], JSONPointer.resolve(location.path[...], in: document) != nil else {
+            guard let document = documents[ExactString(location.document)], JSONPointer.resolve(location.path[...], in: document) != nil else {
                 throw unresolvable("nothing at that JSON Pointer")
             }
             return location
         }
-        guard let anchor = anchors[resourceURI + "#" + fragment] else {
+        guard let anchor = anchors[ExactString(resourceURI + "#" + fragment)] else {
             throw unresolvable("no anchor \"\(fragment)\" in \(resourceURI)")
         }
         return anchor

@@ -10,19 +10,20 @@ final class Compiler {
     /// The base URI of a root schema without `$id`.
     static let defaultBase = "json-schema:///"
 
-    var documents: [String: JSON] = [:]
+    // URIs and names are keyed by their exact bytes (see `ExactString`).
+    var documents: [ExactString: JSON] = [:]
     /// Schema resources by absolute URI (without fragment).
-    var resources: [String: SchemaLocation] = [:]
+    var resources: [ExactString: SchemaLocation] = [:]
     /// Plain-name fragments (`$anchor`, `$dynamicAnchor`, legacy `#foo` ids) by `uri#name`.
-    var anchors: [String: SchemaLocation] = [:]
+    var anchors: [ExactString: SchemaLocation] = [:]
     /// `$dynamicAnchor`s by resource URI, then name.
-    var dynamicAnchors: [String: [String: SchemaLocation]] = [:]
+    var dynamicAnchors: [ExactString: [ExactString: SchemaLocation]] = [:]
     var infos: [ExactString: LocationInfo] = [:]
 
     private var nodeIndices: [ExactString: Int] = [:]
     private var nodes: [Node] = []
     private var pending: [(Int, SchemaLocation)] = []
-    private var resourceIDs: [String: Int] = [:]
+    private var resourceIDs: [ExactString: Int] = [:]
     private var resourceURIs: [String] = []
     var usesDynamicRef = false
 
@@ -45,14 +46,14 @@ final class Compiler {
             _ = try nodeIndex(for: SchemaLocation(document: document, path: tokens))
         }
         try drain()
-        var dynamic: [[String: Int]] = []
+        var dynamic: [[ExactString: Int]] = []
         if usesDynamicRef {
             // Any resource that can be in the dynamic scope needs its dynamic anchors compiled.
             var done = 0
             while done < resourceURIs.count {
                 let uri = resourceURIs[done]
-                var table: [String: Int] = [:]
-                for (name, loc) in dynamicAnchors[uri] ?? [:] { table[name] = try nodeIndex(for: loc) }
+                var table: [ExactString: Int] = [:]
+                for (name, loc) in dynamicAnchors[ExactString(uri)] ?? [:] { table[name] = try nodeIndex(for: loc) }
                 dynamic.append(table)
                 try drain()
                 done += 1
@@ -80,7 +81,7 @@ final class Compiler {
     }
 
     private func compileNode(_ index: Int, at location: SchemaLocation) throws(SchemaError) -> Node {
-        guard let document = documents[location.document],
+        guard let document = documents[ExactString(location.document)],
               let json = JSONPointer.resolve(location.path[...], in: document) else {
             throw SchemaError(.unresolvableReference, "no schema at \(location.key)")
         }
@@ -112,8 +113,8 @@ final class Compiler {
     }
 
     private func resourceID(_ uri: String) -> Int {
-        if let id = resourceIDs[uri] { return id }
-        resourceIDs[uri] = resourceURIs.count
+        if let id = resourceIDs[ExactString(uri)] { return id }
+        resourceIDs[ExactString(uri)] = resourceURIs.count
         resourceURIs.append(uri)
         return resourceURIs.count - 1
     }

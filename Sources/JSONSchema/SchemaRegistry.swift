@@ -3,7 +3,7 @@ import JSON
 /// Documents that `$ref` and `$schema` may name, by URI. Nothing is fetched from the network:
 /// a URI that is neither added nor under a mapped folder is unresolvable.
 public struct SchemaRegistry: Sendable {
-    private var documents: [String: JSON] = [:]
+    private var documents: [ExactString: JSON] = [:]
     private var mappings: [(base: String, directory: String)] = []
 
     /// An empty registry.
@@ -11,7 +11,7 @@ public struct SchemaRegistry: Sendable {
 
     /// Registers `document` under `uri` (a fragment, if any, is ignored).
     public mutating func add(_ document: JSON, uri: String) {
-        documents[Self.key(uri)] = document
+        documents[ExactString(Self.key(uri))] = document
     }
 
     /// Serves `<baseURL><relative path>` from `<directory>/<relative path>` (`*.json` files, read
@@ -31,9 +31,9 @@ public struct SchemaRegistry: Sendable {
     /// mapped file exists but cannot be read or parsed.
     func document(at uri: String) throws(SchemaError) -> JSON? {
         let k = Self.key(uri)
-        if let d = documents[k] { return d }
-        for (base, directory) in mappings where k.hasPrefix(base) {
-            let relative = k.dropFirst(base.count)
+        if let d = documents[ExactString(k)] { return d }
+        for (base, directory) in mappings where k.utf8.starts(with: base.utf8) {
+            let relative = String(decoding: k.utf8.dropFirst(base.utf8.count), as: UTF8.self)
             // Never leave the mapped folder.
             guard !relative.isEmpty, relative.hasSuffix(".json"), !relative.split(separator: "/").contains("..") else { continue }
             let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative

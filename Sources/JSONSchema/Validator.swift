@@ -5,7 +5,7 @@ import JSON
 final class Validator: Sendable {
     let nodes: [Node]
     /// For each resource, its `$dynamicAnchor`s (name → node); empty when no `$dynamicRef` is used.
-    let dynamicAnchors: [[String: Int]]
+    let dynamicAnchors: [[ExactString: Int]]
     /// Whether evaluation must track the dynamic scope (only for `$dynamicRef`).
     let tracksScope: Bool
     /// How many schemas deep one evaluation may nest before it is stopped with an error.
@@ -16,7 +16,7 @@ final class Validator: Sendable {
     /// stack (measured in a release build), the smallest thread stack we expect to run on.
     static let defaultMaxDepth = 1_000
 
-    init(nodes: [Node], dynamicAnchors: [[String: Int]], tracksScope: Bool, maxDepth: Int = defaultMaxDepth) {
+    init(nodes: [Node], dynamicAnchors: [[ExactString: Int]], tracksScope: Bool, maxDepth: Int = defaultMaxDepth) {
         self.nodes = nodes
         self.dynamicAnchors = dynamicAnchors
         self.tracksScope = tracksScope
@@ -98,7 +98,7 @@ final class Validator: Sendable {
 
     /// The target of a `$dynamicRef` to `anchor`: the outermost resource in the dynamic scope
     /// that declares it, else `fallback` (the statically resolved target).
-    func dynamicTarget(_ anchor: String, fallback: Int, _ frame: Frame) -> Int {
+    func dynamicTarget(_ anchor: ExactString, fallback: Int, _ frame: Frame) -> Int {
         var found = fallback
         var link = frame.scope
         while let l = link {

@@ -2,9 +2,9 @@ import JSON
 import JSONSchema
 import XCTest
 
-/// Subschemas are found by the exact code points of their JSON Pointer tokens: Swift's `String`
-/// equality (canonical equivalence) and its grapheme clusters (a combining mark fuses with the
-/// `/` before it) must not merge or split locations.
+/// Subschemas are found by the exact code points of their JSON Pointer tokens, resource URIs and
+/// anchor names: Swift's `String` equality (canonical equivalence) and its grapheme clusters (a
+/// combining mark fuses with the `/` before it) must not merge or split locations.
 final class SchemaLocationTests: XCTestCase {
     func testCanonicallyEquivalentPropertyNamesKeepTheirOwnSchemas() throws {
         // U+00E9 and e + U+0301 look alike but are different JSON object keys.
@@ -44,5 +44,45 @@ final class SchemaLocationTests: XCTestCase {
         XCTAssertTrue(s.isValid(json(#"{"x": 1, "y": "one"}"#)))
         XCTAssertFalse(s.isValid(json(#"{"x": "one"}"#)))
         XCTAssertFalse(s.isValid(json(#"{"y": 1}"#)))
+    }
+
+    func testCanonicallyEquivalentResourceURIsStayApart() throws {
+        let s = try schema(#"""
+            {"$defs": {"a": {"$id": "http://example.com/caf\u00e9.json", "type": "string"},
+                       "b": {"$id": "http://example.com/cafe\u0301.json", "type": "integer"}},
+             "properties": {"s": {"$ref": "http://example.com/caf\u00e9.json"},
+                            "i": {"$ref": "http://example.com/cafe\u0301.json"}}}
+            """#)
+        XCTAssertTrue(s.isValid(json(#"{"s": "x", "i": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"s": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"i": "x"}"#)))
+    }
+
+    func testCanonicallyEquivalentAnchorsStayApart() throws {
+        let s = try schema(##"""
+            {"$defs": {"a": {"$anchor": "caf\u00e9", "type": "string"},
+                       "b": {"$anchor": "cafe\u0301", "type": "integer"}},
+             "properties": {"s": {"$ref": "#caf\u00e9"}, "i": {"$ref": "#cafe\u0301"}}}
+            """##)
+        XCTAssertTrue(s.isValid(json(#"{"s": "x", "i": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"s": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"i": "x"}"#)))
+    }
+
+    func testCanonicallyEquivalentDynamicAnchorsStayApart() throws {
+        // The outer resource redefines only the decomposed name; the composed one stays static.
+        let s = try schema(##"""
+            {"$id": "http://example.com/outer",
+             "$ref": "inner",
+             "$defs": {
+               "override": {"$dynamicAnchor": "cafe\u0301", "type": "integer"},
+               "inner": {"$id": "inner",
+                         "properties": {"s": {"$dynamicRef": "#caf\u00e9"}, "i": {"$dynamicRef": "#cafe\u0301"}},
+                         "$defs": {"a": {"$dynamicAnchor": "caf\u00e9", "type": "string"},
+                                   "b": {"$dynamicAnchor": "cafe\u0301", "type": "boolean"}}}}}
+            """##)
+        XCTAssertTrue(s.isValid(json(#"{"s": "x", "i": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"i": true}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"s": 1}"#)))
     }
 }

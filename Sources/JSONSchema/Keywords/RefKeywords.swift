@@ -28,14 +28,14 @@ struct RefKeyword: Keyword {
 /// `$dynamicRef` to a plain-name fragment that the initial target declares as `$dynamicAnchor`:
 /// resolved at validation time to the outermost resource in the dynamic scope that declares it.
 struct DynamicRefKeyword: Keyword {
-    let anchor: String
+    let anchor: ExactString
     let initial: Int
 
     static func compile(_ c: KeywordContext) throws(SchemaError) -> (any Keyword)? {
         guard case .string(let ref) = c.value else { throw c.invalid("a URI reference string") }
         let target = try c.compiler.resolveReference(ref, from: c)
         guard let anchor = c.compiler.dynamicAnchorName(ref, from: c) else { return RefKeyword(target: target) }
-        return DynamicRefKeyword(anchor: anchor, initial: target)
+        return DynamicRefKeyword(anchor: ExactString(anchor), initial: target)
     }
 
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
