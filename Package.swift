@@ -37,10 +37,11 @@ let package = Package(
         .executableTarget(name: "esproxy-bench", dependencies: ["JSON", "JSONSchema", "SigV4"]),
         // libFuzzer targets behind scripts/fuzz (built with -DFUZZING and sanitizers; a plain build
         // replays files instead). Never part of the shipped bootstrap product.
-        .executableTarget(name: "fuzz-json", dependencies: ["JSON"]),
-        .executableTarget(name: "fuzz-schema", dependencies: ["JSON", "JSONSchema"]),
-        .executableTarget(name: "fuzz-validator", dependencies: ["JSON", "JSONSchema"]),
-        .executableTarget(name: "fuzz-event", dependencies: ["JSON", "LambdaRuntime"]),
+        .target(name: "FuzzSupport", dependencies: ["JSON"]),
+        .executableTarget(name: "fuzz-json", dependencies: ["JSON", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-schema", dependencies: ["JSON", "JSONSchema", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-validator", dependencies: ["JSON", "JSONSchema", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-event", dependencies: ["JSON", "LambdaRuntime", "FuzzSupport"]),
 
         // Shared by the test targets: where the corpora are, loud about what was not run.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
