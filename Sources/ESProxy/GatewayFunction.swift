@@ -61,7 +61,12 @@ public enum GatewayFunction {
             throw ConfigError(.unreadableFile, variable, "\(error)")
         }
         do {
-            return try Schema(try JSONParser.parse(bytes))
+            let json = try JSONParser.parse(bytes)
+            // Relative references name other schema files in the same folder, never the network.
+            var options = SchemaOptions()
+            options.registry.addSiblings(of: json, directory: path.utf8.lastIndex(of: UInt8(ascii: "/"))
+                .map { String(decoding: path.utf8[..<$0], as: UTF8.self) } ?? ".")
+            return try Schema(json, options: options)
         } catch let error as JSONParseError {
             throw ConfigError(.invalidSchema, variable, "\(path) is not valid JSON: \(error)")
         } catch {

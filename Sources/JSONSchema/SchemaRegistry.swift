@@ -20,6 +20,23 @@ public struct SchemaRegistry: Sendable {
         mappings.append((Self.key(baseURL), directory))
     }
 
+    /// Serves the `*.json` files under `directory` (the folder `schema` was read from) to the
+    /// schema's relative references: those resolved against its root `$id` (or draft-04 `id`)
+    /// and, for a schema without one, those resolved against the default base.
+    public mutating func addSiblings(of schema: JSON, directory: String) {
+        let defaultBase = URIReference(Compiler.defaultBase)
+        addMapping(baseURL: Compiler.defaultBase, directory: directory)
+        for keyword in ["$id", "id"] {
+            guard case .string(let id) = schema[keyword] else { continue }
+            let uri = URIReference(id).resolved(against: defaultBase)
+            // The folder of the identifier: its path up to the last "/" (none: no folder).
+            guard let slash = uri.path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            let folder = String(decoding: uri.path.utf8[...slash], as: UTF8.self)
+            let base = URIReference(scheme: uri.scheme, authority: uri.authority, path: folder, query: nil, fragment: nil)
+            if base.description != Compiler.defaultBase { addMapping(baseURL: base.description, directory: directory) }
+        }
+    }
+
     /// A registry that serves the `*.json` files under `directory` as `baseURL` + relative path.
     public static func mapping(baseURL: String, directory: String) -> SchemaRegistry {
         var r = SchemaRegistry()

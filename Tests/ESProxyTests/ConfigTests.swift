@@ -53,6 +53,8 @@ final class ConfigTests: XCTestCase {
             ("MAX_BODY_BYTES", "10MB", .invalidValue),
             ("MAX_BODY_BYTES", "7000000", .invalidValue),
             ("ES_TIMEOUT_MS", "-5", .invalidValue),
+            ("ES_TIMEOUT_MS", "99", .invalidValue),
+            ("ES_TIMEOUT_MS", "900001", .invalidValue),
             ("DOC_ID", "sequential", .invalidValue),
             ("AWS_REGION", nil, .missing),
         ]
@@ -66,6 +68,23 @@ final class ConfigTests: XCTestCase {
                 XCTAssertTrue(e.description.hasPrefix(name + ": "), e.description)
             }
         }
+    }
+
+    func testTimeoutBounds() throws {
+        for value in [100, 900_000] {
+            var env = minimal
+            env["ES_TIMEOUT_MS"] = String(value)
+            XCTAssertEqual(try GatewayConfig(environment: LambdaEnvironment(env)).domainTimeoutMilliseconds, value)
+        }
+    }
+
+    func testRegionFallsBackToAWSDefaultRegion() throws {
+        var env = minimal
+        env["AWS_REGION"] = nil
+        env["AWS_DEFAULT_REGION"] = "eu-west-1"
+        XCTAssertEqual(try GatewayConfig(environment: LambdaEnvironment(env)).region, "eu-west-1")
+        env["AWS_REGION"] = "us-east-2"
+        XCTAssertEqual(try GatewayConfig(environment: LambdaEnvironment(env)).region, "us-east-2")
     }
 
     func testNoRegionNeededWithoutSigning() throws {

@@ -134,6 +134,17 @@ final class DomainClientTests: XCTestCase {
         XCTAssertEqual(report.error?.code.status, 504)
     }
 
+    func testTheWholeBudgetIsForTheWriteAndTheMarginOnlyGuardsLambdasDeadline() throws {
+        // ES_TIMEOUT_MS below the answer margin still writes, with exactly that timeout.
+        let small = ScriptedTransport([.status(201, "{}")])
+        XCTAssertNil(write(try client(small, budget: 150)).error)
+        XCTAssertEqual(small.requests.map(\.timeoutMilliseconds), [150])
+        // Near Lambda's deadline the margin is kept free to answer.
+        let late = ScriptedTransport([.status(201, "{}")])
+        XCTAssertNil(write(try client(late, budget: 10_000), deadline: now + 2_000).error)
+        XCTAssertEqual(late.requests.map(\.timeoutMilliseconds), [2_000 - RetryPolicy().answerMarginMilliseconds])
+    }
+
     func testNoTimeLeftMeansNoAttempt() throws {
         let t = ScriptedTransport([.status(201, "{}")])
         let report = write(try client(t), deadline: now + 100)

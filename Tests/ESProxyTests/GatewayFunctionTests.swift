@@ -55,6 +55,32 @@ final class GatewayFunctionTests: XCTestCase {
         XCTAssertNil(routes.route(for: "/"))
     }
 
+    func testSchemasReferToOtherSchemaFilesInTheirFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esproxy-siblings-\(UUID())")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("schemas/common"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ text: String, _ name: String) throws {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write(#"{"type": "string", "format": "ipv4"}"#, "schemas/common/ip.json")
+        try write(#"{"properties": {"ip": {"$ref": "common/ip.json"}}, "required": ["ip"]}"#, "schemas/plain.json")
+        try write(#"{"$id": "https://schemas.example/v1/withid.json", "properties": {"ip": {"$ref": "common/ip.json"}}}"#,
+                  "schemas/withid.json")
+        try write(#"{"properties": {"ip": {"$ref": "../outside.json"}}}"#, "schemas/escapes.json")
+        try write(#"{"type": "integer"}"#, "outside.json")
+        for file in ["schemas/plain.json", "schemas/withid.json"] {
+            let schema = try GatewayFunction.compileSchema(dir.appendingPathComponent(file).path, variable: "SCHEMA_FILE")
+            XCTAssertTrue(schema.isValid(["ip": "10.0.0.1"]), file)
+            XCTAssertFalse(schema.isValid(["ip": "300.1.1.1"]), file)
+        }
+        // Only the schema's own folder is served: a reference that leaves it does not resolve.
+        XCTAssertThrowsError(try GatewayFunction.compileSchema(dir.appendingPathComponent("schemas/escapes.json").path,
+                                                               variable: "SCHEMA_FILE")) { error in
+            XCTAssertEqual((error as? ConfigError)?.code, .invalidSchema)
+            XCTAssertTrue("\(error)".contains("../outside.json"), "\(error)")
+        }
+    }
+
     func testSchemaProblemsNameTheVariable() throws {
         let base = ["ES_ENDPOINT": "http://127.0.0.1:9200", "ES_SIGNING": "none", "LAMBDA_TASK_ROOT": Corpora.packageRoot.path]
         let cases: [(String, ConfigError.Code, String)] = [

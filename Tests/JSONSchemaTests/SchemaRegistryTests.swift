@@ -45,6 +45,26 @@ final class SchemaRegistryTests: XCTestCase {
         XCTAssertEqual(compileError(#"{"$ref": "https://other.example/int.json"}"#, options)?.code, .unresolvableReference)
     }
 
+    func testSiblingsServeRelativeReferences() throws {
+        let plain = json(#"{"properties": {"n": {"$ref": "int.json"}, "l": {"$ref": "sub/list.json"}}}"#)
+        let withID = json(#"{"$id": "https://x.example/a/root.json", "properties": {"n": {"$ref": "int.json"}}}"#)
+        for document in [plain, withID] {
+            var registry = SchemaRegistry()
+            registry.addSiblings(of: document, directory: folder.path)
+            let s = try Schema(document, options: SchemaOptions(registry: registry))
+            XCTAssertTrue(s.isValid(json(#"{"n": 3}"#)))
+            XCTAssertFalse(s.isValid(json(#"{"n": "3"}"#)))
+        }
+        // An `$id` without a path names no folder: "https://" must not serve every host's files.
+        let host = folder.appendingPathComponent("y.example")
+        try FileManager.default.createDirectory(at: host, withIntermediateDirectories: true)
+        try #"{"type": "integer"}"#.write(to: host.appendingPathComponent("int.json"), atomically: true, encoding: .utf8)
+        var registry = SchemaRegistry()
+        let noPath = json(#"{"$id": "https://x.example", "$ref": "https://y.example/int.json"}"#)
+        registry.addSiblings(of: noPath, directory: folder.path)
+        XCTAssertThrowsError(try Schema(noPath, options: SchemaOptions(registry: registry)))
+    }
+
     func testBrokenDocumentIsAnError() {
         let e = compileError(#"{"$ref": "https://schemas.example/broken.json"}"#, options)
         XCTAssertEqual(e?.code, .unreadableDocument)
