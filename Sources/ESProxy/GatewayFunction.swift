@@ -9,7 +9,7 @@ import SigV4
 /// CA bundle) is thrown, so the runtime reports it to `/runtime/init/error` and exits.
 public enum GatewayFunction {
     /// The handler for `bootstrap`.
-    public static func make(environment env: LambdaEnvironment) throws -> APIGatewayHandler {
+    public static func make(environment env: LambdaEnvironment) throws -> GatewayHandler {
         let log = try InvocationLogger(environment: env)
         let config = try GatewayConfig(environment: env)
         let routes = try RouteTable(loadRoutes(config))
@@ -29,9 +29,7 @@ public enum GatewayFunction {
         let gateway = Gateway(routes: routes, store: store, ids: DocumentIDGenerator(scheme: config.documentIDs),
                               maxBodyBytes: config.maxBodyBytes, log: log)
         log.message(.info, "ready: \(routes.all.map { "POST \($0.path) -> \($0.index)" }.joined(separator: ", "))")
-        return APIGatewayHandler { request, context in
-            respond(gateway.handle(gatewayRequest(request, context)))
-        }
+        return GatewayHandler(gateway: gateway, log: log)
     }
 
     /// The routes file's routes, or the one default route `POST /` → `SCHEMA_FILE` → `ES_INDEX`.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import LambdaRuntime
 import TestSupport
 import XCTest
@@ -36,6 +37,28 @@ final class GatewayFunctionTests: XCTestCase {
             XCTAssertEqual(r.requestID, "req-9")
             XCTAssertEqual(r.deadlineUnixMilliseconds, 31_000)
         }
+    }
+
+    func testEveryEventIsOneLogLineEvenWhenItIsNoHTTPRequest() throws {
+        let logs = LogLines()
+        let routes = try RouteTable([Route(path: "/", index: "bigsurvey", schemaFile: "s", schema: Fixtures.bigsurvey())])
+        let handler = GatewayHandler(gateway: Gateway(routes: routes, store: MemoryStore(), ids: DocumentIDGenerator(scheme: .uuid4),
+                                                      maxBodyBytes: 1 << 20, log: logs.logger),
+                                     log: logs.logger)
+        let garbage = #"{"httpMethod": "POST", "path": "/", "headers": {}, "body": "!!", "isBase64Encoded": true}"#
+        XCTAssertThrowsError(try handler.handle(Array(garbage.utf8), context: try context())) { error in
+            XCTAssertEqual(FunctionError(describing: error).errorType, "Runtime.InvalidBase64")
+        }
+        let wrongPath = #"{"httpMethod": "GET", "path": "/nowhere", "headers": {}, "body": null, "isBase64Encoded": false}"#
+        let answer = try JSONParser.parse(try handler.handle(Array(wrongPath.utf8), context: try context()))
+        XCTAssertEqual(answer["statusCode"], 404)
+        XCTAssertEqual(logs.lines.count, 2, "\(logs.lines)")
+        let first = try JSONParser.parse(Array(logs.lines[0].utf8))
+        XCTAssertEqual(first["requestId"]?.stringValue, "req-9")
+        XCTAssertEqual(first["status"], 502)
+        XCTAssertEqual(first["error"]?.stringValue, "Runtime.InvalidBase64")
+        XCTAssertEqual(first["level"]?.stringValue, "ERROR")
+        XCTAssertEqual(try JSONParser.parse(Array(logs.lines[1].utf8))["status"], 404)
     }
 
     func testRoutesFileRoutesCompileTheirSchemas() throws {
