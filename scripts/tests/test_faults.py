@@ -52,6 +52,15 @@ def test_domain_500_is_not_retried_and_is_502(stack):
     stack.clear_fault()
 
 
+def test_domain_413_is_payload_too_large_and_not_retried(stack):
+    # A domain's own request-size limit (smaller instance types take 10 MiB, some proxies less).
+    before = stack.stats()["requests"]
+    stack.fault({"status": 413, "count": 5})
+    refused(stack, stack.post("/", dict(BLOG, textblob="413")), 413, "payload_too_large", "413")
+    assert stack.stats()["requests"] == before + 1
+    stack.clear_fault()
+
+
 def test_429_throttling_then_success_stores_one_copy(stack):
     before = stack.stats()
     stack.fault({"status": 429, "count": 3})
