@@ -3,7 +3,8 @@ import TestSupport
 import XCTest
 @testable import LambdaRuntime
 
-/// Exact decoding of chosen corpus events. Expectations were read off the files by hand.
+/// Exact decoding of chosen corpus events. Expectations were read off the files by hand; the
+/// complete header set of each is also compared with an independent reading of the file.
 final class EventDecodingTests: XCTestCase {
     struct Expect {
         let file: String
@@ -137,6 +138,8 @@ final class EventDecodingTests: XCTestCase {
             for (name, values) in c.headers {
                 XCTAssertEqual(r.headers.values(name), values, "\(c.file) header \(name)")
             }
+            XCTAssertEqual(r.headers.map { "\($0.name.lowercased()): \($0.value)" }.sorted(),
+                           try Self.headerFields(in: Data(bytes), kind: c.kind), "\(c.file): the exact header set")
             XCTAssertEqual(r.query.map { "\($0.name)=\($0.value)" }, c.query.map { "\($0.0)=\($0.1)" }, c.file)
             XCTAssertEqual(r.body, Array(c.body.utf8), c.file)
             if let ip = c.sourceIP { XCTAssertEqual(r.sourceIP, ip, c.file) }
@@ -147,5 +150,29 @@ final class EventDecodingTests: XCTestCase {
         let kinds = Set(Self.cases.map(\.kind.rawValue))
         XCTAssertEqual(kinds.count, 4)
         XCTAssertGreaterThanOrEqual(Self.cases.count, 20)
+    }
+
+    /// Every header field of an event by its payload's rules, read with Foundation's parser (an
+    /// oracle independent of ours): payload 1.0 and ALB carry `multiValueHeaders` when they used
+    /// them, else `headers`; 2.0 and Function URLs carry `headers` plus `cookies`, which arrive as
+    /// one `cookie` field joined by "; " (unless the event kept its `cookie` header too).
+    static func headerFields(in data: Data, kind: HTTPEventRequest.Kind) throws -> [String] {
+        let event = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var fields: [String] = []
+        if kind == .restAPI || kind == .applicationLoadBalancer,
+           let multi = event["multiValueHeaders"] as? [String: Any], !multi.isEmpty {
+            for (name, values) in multi {
+                for value in values as? [String] ?? [] { fields.append("\(name.lowercased()): \(value)") }
+            }
+        } else {
+            for (name, value) in event["headers"] as? [String: Any] ?? [:] {
+                if let value = value as? String { fields.append("\(name.lowercased()): \(value)") }
+            }
+        }
+        if kind == .httpAPI || kind == .functionURL, let cookies = event["cookies"] as? [String], !cookies.isEmpty,
+           !fields.contains(where: { $0.hasPrefix("cookie: ") }) {
+            fields.append("cookie: " + cookies.joined(separator: "; "))
+        }
+        return fields.sorted()
     }
 }
