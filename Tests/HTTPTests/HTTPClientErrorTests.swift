@@ -1,29 +1,12 @@
 import Foundation
 import HTTP
+import TestSupport
 import XCTest
 
 /// Transport failures map to the right `HTTPError.Code` with a message naming the destination.
 final class HTTPClientErrorTests: XCTestCase {
-    /// A port that was free a moment ago: bound, then closed, so nothing listens there.
-    private func closedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        precondition(fd >= 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        // A test error, not a skip: a loopback socket that cannot be bound is a broken machine.
-        guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     func testRefusedPort() throws {
-        let port = try closedPort()
+        let port = try LoopbackPort.closed()
         let client = try HTTPClient.local()
         let error = assertHTTPError(.connectionRefused) { try client.send(HTTPRequest(url: "http://127.0.0.1:\(port)/x")) }
         XCTAssertTrue(error?.message.hasPrefix("connection refused by 127.0.0.1:\(port)") ?? false, error?.message ?? "")
