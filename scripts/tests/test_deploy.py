@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -42,8 +43,10 @@ def moto(tmp_path_factory):
     if shutil.which("aws") is None:
         pytest.fail("the AWS CLI is not installed: pip install awscli")
     port = _free_port()
-    log = open(tmp_path_factory.mktemp("moto") / "moto.log", "w")
-    proc = subprocess.Popen([server, "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    workdir = tmp_path_factory.mktemp("moto")
+    log = open(workdir / "moto.log", "w")
+    proc = subprocess.Popen([server, "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT,
+                            env={**os.environ, "MOTO_RECORDER_FILEPATH": str(workdir / "recording")})
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -164,6 +167,32 @@ def check_function(aws, name, zip_path, runtime, timeout, variables):
     tags = aws("lambda").list_tags(Resource=fn["FunctionArn"])["Tags"]
     assert tags.get("esproxy") == name
     return fn["FunctionArn"]
+
+
+def recorder(moto, action):
+    """Drives moto's request recorder: reset-recording, start-recording, stop-recording, download-recording."""
+    req = urllib.request.Request(f"{moto}/moto-api/recorder/{action}", method="POST")
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return resp.read().decode()
+
+
+def recorded_logging_configs(moto, name):
+    """The LoggingConfig sent by each recorded create-function and update-function-configuration of
+    `name`, in order: moto accepts it but does not keep it, so get-function-configuration cannot tell."""
+    configs = []
+    for line in recorder(moto, "download-recording").splitlines():
+        entry = json.loads(line)
+        request = (entry["method"], urllib.parse.urlparse(entry["url"]).path)
+        if request == ("POST", "/2015-03-31/functions"):
+            kind = "create"
+        elif request == ("PUT", f"/2015-03-31/functions/{name}/configuration"):
+            kind = "update"
+        else:
+            continue
+        doc = json.loads(base64.b64decode(entry["body"]) if entry["body_encoded"] else entry["body"])
+        if doc.get("FunctionName", name) == name:
+            configs.append((kind, doc.get("LoggingConfig")))
+    return configs
 
 
 def check_permission(aws, name, api_id):
@@ -301,6 +330,67 @@ def test_dry_run_prints_calls_and_makes_nothing(env, small_zip, aws):
                  "lambda add-permission --function-name esp-dry"):
         assert call in out, call
     assert "EnforceHTTPS=true,TLSSecurityPolicy=Policy-Min-TLS-1-2-2019-07" in out
+    assert_nothing_left(aws, name)
+
+
+def test_dry_run_without_a_zip_shows_the_packaging_step(env, aws):
+    name = "esp-dry-pkg"
+    dist_zip = ROOT / "dist" / "esproxy-lambda.zip"
+
+    def built():
+        return dist_zip.stat().st_mtime_ns if dist_zip.exists() else None
+
+    before = built()
+    out = run(DEPLOY, env, "--name", name, "--endpoint", ENDPOINT, "--dry-run").stdout.splitlines()
+    assert out[0] == f"scripts/package --output {dist_zip}"  # before any AWS call
+    [create] = [line for line in out if " lambda create-function " in line]
+    assert f"--zip-file fileb://{dist_zip}" in create
+    assert built() == before  # printed, not run
+    assert_nothing_left(aws, name)
+
+
+def test_logging_options_set_the_logging_config_and_the_retention(env, small_zip, aws, moto):
+    name = "esp-logs"
+    common = ["--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT]
+    recorder(moto, "reset-recording")
+    recorder(moto, "start-recording")
+    try:
+        run(DEPLOY, env, *common, "--log-format", "JSON", "--log-level", "DEBUG", "--log-retention", "7")
+        assert [g.get("retentionInDays") for g in inventory(aws, name)["groups"]] == [7]
+        run(DEPLOY, env, *common, "--log-format", "Text", "--log-retention", "14")
+        assert [g.get("retentionInDays") for g in inventory(aws, name)["groups"]] == [14]
+    finally:
+        recorder(moto, "stop-recording")
+    assert recorded_logging_configs(moto, name) == [
+        ("create", {"LogFormat": "JSON", "ApplicationLogLevel": "DEBUG"}), ("update", {"LogFormat": "Text"})]
+    # Lambda derives AWS_LAMBDA_LOG_FORMAT and AWS_LAMBDA_LOG_LEVEL from that config: deploy sets no variable.
+    check_function(aws, name, small_zip, "provided.al2", 10, {
+        "ES_ENDPOINT": ENDPOINT, "ES_INDEX": "bigsurvey", "ES_SIGNING": "es"})
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_destroy_dry_run_prints_the_deletions_and_deletes_nothing(env, small_zip, aws):
+    name = "esp-keep"
+    domain = "esp-keep-dom"
+    run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--create-domain", domain)
+    try:
+        before = inventory(aws, name)
+        dry = run(DESTROY, env, "--name", name, "--dry-run")
+        cli = f"aws --region {REGION}"
+        assert dry.stdout.splitlines() == [
+            f"{cli} apigateway delete-rest-api --rest-api-id {before['rest'][0]['id']}",
+            f"{cli} lambda delete-function --function-name {name}",
+            f"{cli} logs delete-log-group --log-group-name /aws/lambda/{name}",
+            f"{cli} iam delete-role-policy --role-name {name}-role --policy-name {name}-execution",
+            f"{cli} iam delete-role --role-name {name}-role",
+            f"{cli} opensearch delete-domain --domain-name {domain}",
+        ]
+        assert "dry run complete: nothing was changed" in dry.stderr
+        assert inventory(aws, name) == before
+        assert aws("iam").list_role_policies(RoleName=f"{name}-role")["PolicyNames"] == [f"{name}-execution"]
+    finally:
+        run(DESTROY, env, "--name", name)
     assert_nothing_left(aws, name)
 
 

@@ -193,6 +193,33 @@ def test_stats_record_each_cold_start_and_the_running_pid():
         assert emu.request("invoke_port", "GET", "/_emulator/other")[0] == 404
 
 
+def test_crash_during_an_invocation_is_502_and_the_runtime_is_respawned():
+    with python_function() as emu:
+        assert emu.invoke({"warm": "up"})[0] == 200
+        before = stats(emu)
+        status, headers, body = emu.invoke({"action": "crash"})
+        assert status == 502
+        assert headers["X-Amz-Function-Error"] == "Unhandled"
+        doc = json.loads(body)
+        assert doc["errorType"] == "Runtime.ExitError"
+        assert doc["errorMessage"].endswith("Error: Runtime exited with status 3")
+        after = stats(emu)
+        assert after["exits"] == [3]
+        assert after["spawns"] == before["spawns"] + 1 and after["pid"] != before["pid"]
+        status, _, body = emu.invoke({"after": "crash"})
+        assert status == 200 and json.loads(body)["echo"] == {"after": "crash"}
+        assert stats(emu)["pid"] == after["pid"]
+        # Through the HTTP front: API Gateway's 502, and again a fresh runtime for the next request.
+        status, _, body = emu.request("http_port", "GET", "/crash")
+        assert status == 502
+        assert json.loads(body) == {"message": "Internal server error"}
+        again = stats(emu)
+        assert again["exits"] == [3, 3]
+        assert again["spawns"] == after["spawns"] + 1 and again["pid"] != after["pid"]
+        assert emu.request("http_port", "GET", "/echo")[0] == 201
+        assert stats(emu)["pid"] == again["pid"]
+
+
 def test_init_that_never_finishes_is_a_timeout():
     with python_function("--init-timeout", "1", "--env", "FIXTURE_HANG_INIT=1") as emu:
         status, _, body = emu.invoke({"x": 1})
