@@ -359,10 +359,13 @@ def test_logging_options_set_the_logging_config_and_the_retention(env, small_zip
         assert [g.get("retentionInDays") for g in inventory(aws, name)["groups"]] == [7]
         run(DEPLOY, env, *common, "--log-format", "Text", "--log-retention", "14")
         assert [g.get("retentionInDays") for g in inventory(aws, name)["groups"]] == [14]
+        run(DEPLOY, env, *common)
     finally:
         recorder(moto, "stop-recording")
+    # Without --log-format the function logs JSON, the format the README's log queries expect.
     assert recorded_logging_configs(moto, name) == [
-        ("create", {"LogFormat": "JSON", "ApplicationLogLevel": "DEBUG"}), ("update", {"LogFormat": "Text"})]
+        ("create", {"LogFormat": "JSON", "ApplicationLogLevel": "DEBUG"}), ("update", {"LogFormat": "Text"}),
+        ("update", {"LogFormat": "JSON"})]
     # Lambda derives AWS_LAMBDA_LOG_FORMAT and AWS_LAMBDA_LOG_LEVEL from that config: deploy sets no variable.
     check_function(aws, name, small_zip, "provided.al2", 10, {
         "ES_ENDPOINT": ENDPOINT, "ES_INDEX": "bigsurvey", "ES_SIGNING": "es"})
@@ -411,7 +414,8 @@ def test_destroy_leaves_an_untagged_api_of_the_same_name(env, aws):
     (["--signing", "basic"], "--signing must be es, aoss or none"),
     (["--memory", "64"], "--memory must be 128..10240 MB"),
     (["--index", "Big Survey"], "index names are lowercase"),
-    (["--log-level", "DEBUG"], "--log-level needs --log-format JSON"),
+    (["--log-format", "Text", "--log-level", "DEBUG"], "--log-level needs --log-format JSON"),
+    (["--log-format", "json"], "--log-format must be JSON or Text"),
     (["--name", "1bad"], "--name must start with a letter"),
     (["--create-domain", "X"], "--create-domain NAME"),
     (["--frobnicate"], "unknown argument: --frobnicate"),

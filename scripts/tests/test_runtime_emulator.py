@@ -288,6 +288,8 @@ def test_swift_gateway_via_invoke(bootstrap):
         status, headers, body = emu.invoke(b"[1,2]")
         assert (status, headers.get("X-Amz-Function-Error")) == (200, "Unhandled")
         assert "unsupportedEvent" in json.loads(body)["errorMessage"]
+        # The runtime named the error type in Lambda-Runtime-Function-Error-Type too.
+        assert stats(emu)["error_types"] == ["Runtime.UnsupportedEvent"]
         event["requestContext"]["http"]["method"] = "PUT"
         doc = json.loads(emu.invoke(event)[2])
         assert doc["statusCode"] == 405
@@ -304,6 +306,19 @@ def test_swift_gateway_via_http_front(bootstrap, payload):
         assert json.loads(body)["error"] == "not_found"
         status, _, body = emu.request("http_port", "POST", "/", b'{"a":1}', {"Content-Type": "text/plain"})
         assert (status, json.loads(body)["error"]) == (415, "unsupported_media_type")
+
+
+def test_swift_runtime_client_ignores_proxy_variables(bootstrap):
+    # A dead proxy in every variable libcurl reads: the Runtime API on 127.0.0.1 is still reached
+    # directly (HTTPClientProxyTests shows the same variables do divert a client that honours them).
+    dead = "http://127.0.0.1:9"
+    proxies = [a for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY") for a in ("--env", f"{name}={dead}")]
+    with swift_function(bootstrap, *proxies) as emu:
+        status, _, body = emu.invoke({"httpMethod": "GET", "path": "/", "headers": {}, "body": None,
+                                      "isBase64Encoded": False, "requestContext": {"requestId": "r"}})
+        assert status == 200, body
+        assert json.loads(body)["statusCode"] == 405
+        assert stats(emu)["spawns"] == 1
 
 
 def test_swift_init_error(bootstrap):

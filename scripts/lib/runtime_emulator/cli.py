@@ -26,7 +26,9 @@ init, 413 when the result exceeds 6,291,556 bytes. The HTTP front answers 502 fo
 error or an unusable response, 504 and 413 likewise.
 
 Control API on the invoke port (for fault tests and soaks):
-  GET  /_emulator/function          {"pid", "spawns", "exits": [status, ...], "ready", "runtime_api",
+  GET  /_emulator/function          {"pid", "spawns", "exits": [status, ...], "error_types": the
+                                    Lambda-Runtime-Function-Error-Type header of each error posted
+                                    (null when absent), "ready", "runtime_api",
                                     "cold_starts_ms": per spawn, process start to its first /next}
   POST /_emulator/runtime-api/stop  the Runtime API goes away: it stops listening and cuts its
                                     open connections (a blocked /next included) without an answer;

@@ -73,6 +73,7 @@ class Function:
         self.init_errors = []  # every init error seen, for tests and the log
         self.spawns = 0
         self.exits = []  # exit statuses of the runtimes that ended, oldest first
+        self.error_types = []  # Lambda-Runtime-Function-Error-Type of each reported error (last 100)
         self.runtime_api_up = True  # while False, a runtime that exits is not restarted
         self.ready = False  # whether the current process has asked for an event
         self.spawned_at = None  # time.monotonic() just before the current process was started
@@ -154,7 +155,8 @@ class Function:
         """The supervised runtime's state, for the control API."""
         with self.lock:
             return {"pid": self.process.pid if self.process else None, "spawns": self.spawns,
-                    "exits": list(self.exits), "ready": self.ready and self.process is not None,
+                    "exits": list(self.exits), "error_types": list(self.error_types),
+                    "ready": self.ready and self.process is not None,
                     "cold_starts_ms": list(self.cold_starts_ms)}
 
     def close(self):
@@ -243,6 +245,7 @@ class Function:
             if inv is None:
                 return 400, error_body("InvalidRequestID", f"no invocation {request_id} in flight")
             kind = "too_large" if error_type == "Function.ResponseSizeTooLarge" else "error"
+            self.error_types = (self.error_types + [error_type])[-100:]
             if not inv.finish(Outcome(kind, body, error_type or "Unhandled")):
                 return 400, error_body("InvalidStateTransition", "invocation already finished")
             return 202, b'{"status":"OK"}'
