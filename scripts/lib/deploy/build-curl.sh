@@ -36,19 +36,9 @@ mkdir -p "$src"
 # The version the machine's libcurl4-openssl-dev has first, then the others newest first (a version
 # whose files the mirror lacks is skipped; our own headers are installed with the library).
 installed="$(dpkg-query -W -f='${Version}' libcurl4-openssl-dev 2>/dev/null || true)"
-version=""
-for candidate in $installed $(apt-cache showsrc curl 2>/dev/null | awk '/^Version:/ { print $2 }' | sort -rV); do
-    log "fetching Debian source curl=$candidate"
-    if (cd "$src" && apt-get source -qq "curl=$candidate" >&2); then
-        version="$candidate"
-        break
-    fi
-    rm -rf "${src:?}"/*
-done
-[ -n "$version" ] || { log "error: no curl source package could be fetched (deb-src)"; exit 1; }
+{ read -r version; read -r dir; } < <(esp_fetch_source curl "$src" $installed \
+    $(apt-cache showsrc curl 2>/dev/null | awk '/^Version:/ { print $2 }' | sort -rV)) || exit 1
 stamp="$prefix/.built-$version-with-$openssl_stamp"
-dir="$(find "$src" -maxdepth 1 -mindepth 1 -type d -name 'curl-*' | head -n1)"
-[ -n "$dir" ] || { log "error: apt-get source produced no curl-* folder"; exit 1; }
 
 log "configuring in $dir"
 # Only what ESProxy speaks: HTTP/1.1 and HTTPS with OpenSSL (the same libcrypto SigV4 uses).

@@ -37,20 +37,9 @@ rm -rf "$src" "$prefix"
 mkdir -p "$src"
 # Newest first; a version whose files the mirror lacks is skipped (its headers are installed
 # with it, so it need not match the libssl-dev on this machine: 3.0.x keeps its ABI).
-version=""
-for candidate in $(apt-cache showsrc openssl 2>/dev/null | awk '/^Version:/ { print $2 }' | sort -rV); do
-    [[ "$candidate" == 3.0.* ]] || continue
-    log "fetching Debian source openssl=$candidate"
-    if (cd "$src" && apt-get source -qq "openssl=$candidate" >&2); then
-        version="$candidate"
-        break
-    fi
-    rm -rf "${src:?}"/*
-done
-[ -n "$version" ] || { log "error: no openssl 3.0 source package could be fetched (deb-src)"; exit 1; }
+{ read -r version; read -r dir; } < <(esp_fetch_source openssl "$src" \
+    $(apt-cache showsrc openssl 2>/dev/null | awk '/^Version:/ { print $2 }' | grep '^3\.0\.' | sort -rV)) || exit 1
 stamp="$prefix/.built-$version-$optionshash"
-dir="$(find "$src" -maxdepth 1 -mindepth 1 -type d -name 'openssl-*' | head -n1)"
-[ -n "$dir" ] || { log "error: apt-get source produced no openssl-* folder"; exit 1; }
 log "configuring in $dir"
 (
     cd "$dir"

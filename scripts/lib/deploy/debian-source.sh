@@ -34,3 +34,23 @@ SRC
         apt-get update -qq >&2
     fi
 }
+
+# esp_fetch_source PACKAGE SRC_DIR VERSION...: `apt-get source` of the first VERSION the mirror
+# still has, unpacked in SRC_DIR (emptied after each miss). Prints the version and the unpacked
+# folder on two lines; fails with a message when none could be fetched.
+esp_fetch_source() {
+    local package="$1" src="$2" candidate dir
+    shift 2
+    for candidate in "$@"; do
+        echo "fetching Debian source $package=$candidate" >&2
+        if (cd "$src" && apt-get source -qq "$package=$candidate" >&2); then
+            dir="$(find "$src" -maxdepth 1 -mindepth 1 -type d -name "$package-*" | head -n1)"
+            [ -n "$dir" ] || { echo "error: apt-get source produced no $package-* folder" >&2; return 1; }
+            printf '%s\n%s\n' "$candidate" "$dir"
+            return 0
+        fi
+        rm -rf "${src:?}"/*
+    done
+    echo "error: no $package source package could be fetched (deb-src)" >&2
+    return 1
+}
