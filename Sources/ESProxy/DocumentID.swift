@@ -1,10 +1,7 @@
-import CCrypto
-#if canImport(Glibc)
-import Glibc
-#endif
+import LambdaRuntime
 
 /// How document ids are made (`DOC_ID`).
-public enum DocumentIDScheme: String, Sendable {
+enum DocumentIDScheme: String, Sendable {
     /// RFC 9562 version 4: 122 random bits.
     case uuid4
     /// RFC 9562 version 7: a millisecond timestamp then 74 random bits; ids sort by time, which
@@ -12,30 +9,26 @@ public enum DocumentIDScheme: String, Sendable {
     case uuid7
 }
 
-/// Makes document ids from the kernel's CSPRNG (`getrandom`), never from a seeded generator:
-/// an id an attacker can predict lets them overwrite or probe documents.
-public struct DocumentIDGenerator: Sendable {
+/// Makes document ids from the injected randomness (the kernel's CSPRNG in production, never a
+/// seeded generator: an id an attacker can predict lets them probe or pre-empt documents).
+struct DocumentIDGenerator: Sendable {
     let scheme: DocumentIDScheme
-    let clock: @Sendable () -> UInt64
-    let random: @Sendable (inout [UInt8]) -> Void
+    let clock: any LambdaClock
+    let random: any RandomSource
 
-    /// A generator for `scheme`; `clock` gives Unix milliseconds (for uuid7), `random` fills bytes.
-    public init(
-        scheme: DocumentIDScheme,
-        clock: @escaping @Sendable () -> UInt64 = SystemClock.unixMilliseconds,
-        random: @escaping @Sendable (inout [UInt8]) -> Void = SystemRandom.fill
-    ) {
+    /// A generator for `scheme`; `clock` gives the milliseconds of uuid7.
+    init(scheme: DocumentIDScheme, clock: any LambdaClock, random: any RandomSource) {
         self.scheme = scheme
         self.clock = clock
         self.random = random
     }
 
     /// A new id in the canonical lower-case 8-4-4-4-12 form.
-    public func next() -> String {
+    func next() -> String {
         var bytes = [UInt8](repeating: 0, count: 16)
-        random(&bytes)
+        random.fill(&bytes)
         if scheme == .uuid7 {
-            let ms = clock()
+            let ms = clock.unixMilliseconds()
             for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: ms >> (40 - 8 * UInt64(i))) }
         }
         let version: UInt8 = scheme == .uuid4 ? 0x40 : 0x70
@@ -54,24 +47,5 @@ public struct DocumentIDGenerator: Sendable {
             out.append(hex[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// The kernel's random bytes.
-public enum SystemRandom {
-    /// Fills `bytes` from `getrandom(2)`; the call blocks only before the pool is first seeded, and
-    /// a failure here is unrecoverable (ids must never come from a weaker source).
-    public static func fill(_ bytes: inout [UInt8]) {
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buf in
-                getrandom(buf.baseAddress! + filled, buf.count - filled, 0)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                fatalError("getrandom failed: errno \(errno)")
-            }
-            filled += n
-        }
     }
 }

@@ -30,7 +30,7 @@ enum DomainAnswer {
                             operatorHint: nil)
         case 504:
             return .retryable(GatewayError(.domainTimeout, "the document store did not answer in time"))
-        case let s where RetryPolicy.isRetryable(status: s):
+        case let s where DomainWriteRetry.isRetryable(status: s):
             return .retryable(GatewayError(.domainUnavailable, "the document store is unavailable"))
         default:
             return .refused(GatewayError(.domainUnavailable, "the document store is unavailable"),

@@ -1,13 +1,9 @@
 import HTTP
-import JSON
+import LambdaRuntime
 import SigV4
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Sends one HTTP request to the domain; `HTTPClient` in production, a scripted fake in tests.
-public protocol DomainTransport: AnyObject {
+protocol DomainTransport: AnyObject {
     func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse
 }
 
@@ -19,23 +15,21 @@ extension HTTPClient: DomainTransport {}
 /// meets a 409 for the id we chose (which proves an earlier attempt stored it) instead of writing a
 /// second version, and no id, however it came about, can replace another document.
 /// Each attempt is signed anew (fresh `X-Amz-Date`); all of them fit before the deadline.
-public final class DomainClient: DocumentStore {
+final class DomainClient: DocumentStore {
     let endpoint: Endpoint
     let transport: any DomainTransport
     let signer: DomainSigner?
-    let policy: RetryPolicy
+    let policy: DomainWriteRetry
     let budgetMilliseconds: Int
     let log: InvocationLogger
-    let clock: @Sendable () -> UInt64
-    let sleep: @Sendable (Int) -> Void
-    let random: @Sendable () -> UInt64
+    let clock: any LambdaClock
+    let random: any RandomSource
 
-    /// A client for `endpoint`; `signer` is nil when `ES_SIGNING=none`.
-    public init(endpoint: Endpoint, transport: any DomainTransport, signer: DomainSigner?,
-                budgetMilliseconds: Int, log: InvocationLogger, policy: RetryPolicy = RetryPolicy(),
-                clock: @escaping @Sendable () -> UInt64 = SystemClock.unixMilliseconds,
-                sleep: @escaping @Sendable (Int) -> Void = DomainClient.sleepMilliseconds,
-                random: @escaping @Sendable () -> UInt64 = DomainClient.randomWord) {
+    /// A client for `endpoint`; `signer` is nil when `ES_SIGNING=none`. Backoff pauses sleep on
+    /// `clock`, and their jitter comes from `random`.
+    init(endpoint: Endpoint, transport: any DomainTransport, signer: DomainSigner?, budgetMilliseconds: Int,
+         log: InvocationLogger, clock: any LambdaClock, random: any RandomSource,
+         policy: DomainWriteRetry = DomainWriteRetry()) {
         self.endpoint = endpoint
         self.transport = transport
         self.signer = signer
@@ -43,18 +37,17 @@ public final class DomainClient: DocumentStore {
         self.budgetMilliseconds = budgetMilliseconds
         self.log = log
         self.clock = clock
-        self.sleep = sleep
         self.random = random
     }
 
-    public func create(index: String, id: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport {
-        let started = SystemClock.monotonicNanoseconds()
+    func create(index: String, id: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport {
+        let started = clock.monotonicNanoseconds()
         // The policy keeps its answer margin before the deadline it is given; that margin guards
         // Lambda's deadline, so the write budget is extended by it to stay whole.
-        let budgetEnd = clock() + UInt64(budgetMilliseconds + policy.answerMarginMilliseconds)
+        let budgetEnd = clock.unixMilliseconds() + UInt64(budgetMilliseconds + policy.answerMarginMilliseconds)
         var report = write(path: "/\(index)/_create/\(id)", document: document,
                            deadline: min(deadlineUnixMilliseconds, budgetEnd))
-        report.domainMilliseconds = Double(SystemClock.monotonicNanoseconds() - started) / 1e6
+        report.domainMilliseconds = clock.milliseconds(since: started)
         return report
     }
 
@@ -62,7 +55,7 @@ public final class DomainClient: DocumentStore {
     private func write(path: String, document: [UInt8], deadline: UInt64) -> WriteReport {
         var report = WriteReport()
         while true {
-            guard let timeout = policy.attemptTimeout(nowMilliseconds: clock(), deadlineMilliseconds: deadline) else {
+            guard let timeout = policy.attemptTimeout(nowMilliseconds: clock.unixMilliseconds(), deadlineMilliseconds: deadline) else {
                 report.error = report.error ?? GatewayError(.domainTimeout, "the document store did not answer in time")
                 return report
             }
@@ -86,10 +79,10 @@ public final class DomainClient: DocumentStore {
                 report.error = error
                 if !retryable { return report }
             }
-            let decision = policy.decide(retriesSoFar: report.retries, nowMilliseconds: clock(),
-                                         deadlineMilliseconds: deadline, random: random())
+            let decision = policy.decide(retriesSoFar: report.retries, nowMilliseconds: clock.unixMilliseconds(),
+                                         deadlineMilliseconds: deadline, random: random.word())
             guard case .retry(let delay) = decision else { return report }
-            if delay > 0 { sleep(delay) }
+            clock.sleep(milliseconds: delay)
             report.retries += 1
         }
     }
@@ -106,7 +99,7 @@ public final class DomainClient: DocumentStore {
         if let signer {
             do {
                 headers = try signer.sign(method: "PUT", path: path, headers: headers, body: document,
-                                          unixSeconds: clock() / 1000)
+                                          unixSeconds: clock.unixMilliseconds() / 1000)
             } catch {
                 log.message(.error, "could not sign the domain request: \(error)")
                 return .failed(GatewayError(.internalError, "the gateway could not sign the request"), retryable: false)
@@ -128,19 +121,5 @@ public final class DomainClient: DocumentStore {
                 return .failed(GatewayError(.domainUnavailable, "the document store is unavailable"), retryable: true)
             }
         }
-    }
-
-    /// Sleeps the calling thread (the runtime handles one invocation at a time).
-    @Sendable public static func sleepMilliseconds(_ ms: Int) {
-        var request = timespec(tv_sec: ms / 1000, tv_nsec: (ms % 1000) * 1_000_000)
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
-    }
-
-    /// A uniform random word for backoff jitter (from the CSPRNG; jitter needs no more, no less).
-    @Sendable public static func randomWord() -> UInt64 {
-        var bytes = [UInt8](repeating: 0, count: 8)
-        SystemRandom.fill(&bytes)
-        return bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

@@ -1,25 +1,25 @@
 import HTTP
 
 /// The domain's base URL (`ES_ENDPOINT`): HTTPS anywhere, plain HTTP only to a loopback host.
-public struct Endpoint: Sendable, Equatable {
+struct Endpoint: Sendable, Equatable {
     /// `https` or `http`.
-    public let scheme: String
+    let scheme: String
     /// The host name or address, without brackets.
-    public let host: String
+    let host: String
     /// The port, when the URL names one.
-    public let port: Int?
+    let port: Int?
 
     /// The value of the `Host` header (and of the signed `host`).
-    public var hostHeader: String {
+    var hostHeader: String {
         let h = host.contains(":") ? "[\(host)]" : host
         return port.map { "\(h):\($0)" } ?? h
     }
 
     /// The URL without a trailing slash, to which paths are appended.
-    public var baseURL: String { "\(scheme)://\(hostHeader)" }
+    var baseURL: String { "\(scheme)://\(hostHeader)" }
 
     /// Parses `text`; the error says what was wrong.
-    public init(parsing text: String, variable: String = "ES_ENDPOINT") throws(ConfigError) {
+    init(parsing text: String, variable: String = "ES_ENDPOINT") throws(ConfigError) {
         func fail(_ why: String) -> ConfigError {
             ConfigError(.invalidValue, variable, "\(why) (got \"\(text)\"; expected e.g. https://search-mydomain-abc.us-east-1.es.amazonaws.com)")
         }

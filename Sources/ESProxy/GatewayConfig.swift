@@ -1,6 +1,8 @@
 import LambdaRuntime
+import SigV4
+
 /// How documents are signed for the domain (`ES_SIGNING`).
-public enum SigningMode: String, Sendable {
+enum SigningMode: String, Sendable {
     /// SigV4 for service `es`: managed Amazon OpenSearch Service / Elasticsearch domains.
     case es
     /// SigV4 for service `aoss` (OpenSearch Serverless), which requires `x-amz-content-sha256`.
@@ -9,43 +11,51 @@ public enum SigningMode: String, Sendable {
     case none
 }
 
-/// The gateway's configuration, read once from the environment at init and checked there: every
-/// bad value is an init error naming the variable and the fix, never a failure on the hot path.
-public struct GatewayConfig: Sendable {
+/// The gateway's configuration, the one reading of the environment (at init, by
+/// `GatewayFunction.make`) and checked there: every bad value is an init error naming the variable
+/// and the fix, never a failure on the hot path.
+struct GatewayConfig: Sendable {
     /// `ES_ENDPOINT`, required.
-    public var endpoint: Endpoint
+    var endpoint: Endpoint
     /// `ES_INDEX`: the index of the default route.
-    public var index: String
+    var index: String
     /// `ES_SIGNING`.
-    public var signing: SigningMode
+    var signing: SigningMode
     /// `SCHEMA_FILE`: the default route's schema, relative to `LAMBDA_TASK_ROOT` unless absolute.
-    public var schemaFile: String
+    var schemaFile: String
     /// `ROUTES_FILE`: optional; replaces the default route with the routes it lists.
-    public var routesFile: String?
+    var routesFile: String?
     /// `MAX_BODY_BYTES`: larger bodies get 413.
-    public var maxBodyBytes: Int
+    var maxBodyBytes: Int
     /// `ES_TIMEOUT_MS`: the budget for one document write, retries included (the invocation's
     /// deadline may cut it shorter).
-    public var domainTimeoutMilliseconds: Int
+    var domainTimeoutMilliseconds: Int
     /// `DOC_ID`.
-    public var documentIDs: DocumentIDScheme
-    /// `AWS_REGION`, required when signing.
-    public var region: String
+    var documentIDs: DocumentIDScheme
+    /// `AWS_REGION` (or `AWS_DEFAULT_REGION`), required only when signing.
+    var region: String
+    /// The signing credentials (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`);
+    /// `nil` with `ES_SIGNING=none`.
+    var credentials: Credentials?
+    /// `AWS_LAMBDA_LOG_LEVEL`.
+    var logLevel: LogLevel
+    /// `AWS_LAMBDA_LOG_FORMAT`.
+    var logFormat: InvocationLogger.Format
     /// `LAMBDA_TASK_ROOT`: where relative file names are found.
-    public var taskRoot: String
+    var taskRoot: String
 
     /// The defaults the README's configuration table lists.
-    public enum Defaults {
-        public static let index = "bigsurvey"
-        public static let schemaFile = "schemas/bigsurvey.json"
-        public static let maxBodyBytes = 1_048_576
+    enum Defaults {
+        static let index = "bigsurvey"
+        static let schemaFile = "schemas/bigsurvey.json"
+        static let maxBodyBytes = 1_048_576
         /// Lambda's synchronous payload limit: a larger body can never arrive.
-        public static let maxBodyBytesCeiling = 6_291_456
-        public static let domainTimeoutMilliseconds = 10_000
+        static let maxBodyBytesCeiling = 6_291_456
+        static let domainTimeoutMilliseconds = 10_000
     }
 
     /// Reads and checks the configuration from `environment`.
-    public init(environment env: LambdaEnvironment) throws(ConfigError) {
+    init(environment env: LambdaEnvironment) throws(ConfigError) {
         guard let endpointText = env["ES_ENDPOINT"], !endpointText.isEmpty else {
             throw ConfigError(.missing, "ES_ENDPOINT", "is required: set it to the domain's URL, e.g. https://search-mydomain-abc.us-east-1.es.amazonaws.com")
         }
@@ -73,14 +83,47 @@ public struct GatewayConfig: Sendable {
         }
         documentIDs = ids
 
-        region = env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"] ?? ""
-        if signing != .none && region.isEmpty {
-            throw ConfigError(.missing, "AWS_REGION", "is required to sign requests (Lambda sets it; locally export AWS_REGION=us-east-1), or set ES_SIGNING=none")
+        region = env["AWS_REGION"].flatMap { $0.isEmpty ? nil : $0 } ?? env["AWS_DEFAULT_REGION"] ?? ""
+        guard region.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else {
+            throw ConfigError(.invalidValue, "AWS_REGION", "\"\(region)\" is not a region name (lowercase letters, digits, dashes)")
+        }
+        if signing == .none {
+            credentials = nil
+        } else {
+            if region.isEmpty {
+                throw ConfigError(.missing, "AWS_REGION", "is required to sign requests (Lambda sets it; locally export AWS_REGION=us-east-1), or set ES_SIGNING=none")
+            }
+            let names = [Credentials.EnvironmentVariable.accessKeyId, Credentials.EnvironmentVariable.secretAccessKey,
+                         Credentials.EnvironmentVariable.sessionToken]
+            var values: [String: String] = [:]
+            for name in names { values[name] = env[name] }
+            do {
+                credentials = try Credentials.fromEnvironment(values)
+            } catch {
+                throw ConfigError(.missing, names.first { values[$0]?.isEmpty ?? true } ?? names[0],
+                                  "\(error.message) (Lambda sets it from the function's role), or set ES_SIGNING=none")
+            }
+        }
+
+        logLevel = .info
+        if let text = env["AWS_LAMBDA_LOG_LEVEL"], !text.isEmpty {
+            guard let l = LogLevel(name: text) else {
+                throw ConfigError(.invalidValue, "AWS_LAMBDA_LOG_LEVEL", "must be TRACE, DEBUG, INFO, WARN, ERROR or FATAL (got \"\(text)\")")
+            }
+            logLevel = l
+        }
+        logFormat = .json
+        if let text = env["AWS_LAMBDA_LOG_FORMAT"], !text.isEmpty {
+            switch text.lowercased() {
+            case "json": logFormat = .json
+            case "text": logFormat = .text
+            default: throw ConfigError(.invalidValue, "AWS_LAMBDA_LOG_FORMAT", "must be JSON or Text (got \"\(text)\")")
+            }
         }
     }
 
     /// `path` resolved against the task root.
-    public func resolve(_ path: String) -> String {
+    func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : taskRoot + "/" + path
     }
 

@@ -2,9 +2,9 @@ import JSON
 
 /// A refusal the client sees: an HTTP status, a stable code and a public message. Internal detail
 /// (endpoints, keys, stack traces) never goes in here; it goes to the log.
-public struct GatewayError: Error, Sendable, Equatable {
+struct GatewayError: Error, Sendable, Equatable {
     /// Stable, documented error codes (README, "Errors").
-    public enum Code: String, Sendable {
+    enum Code: String, Sendable {
         case notFound = "not_found"
         case methodNotAllowed = "method_not_allowed"
         case unsupportedMediaType = "unsupported_media_type"
@@ -18,7 +18,7 @@ public struct GatewayError: Error, Sendable, Equatable {
         case internalError = "internal_error"
 
         /// The HTTP status each code answers with.
-        public var status: Int {
+        var status: Int {
             switch self {
             case .notFound: 404
             case .methodNotAllowed: 405
@@ -33,39 +33,39 @@ public struct GatewayError: Error, Sendable, Equatable {
     }
 
     /// One schema violation as the client sees it.
-    public struct Detail: Sendable, Equatable {
-        public let instanceLocation: String
-        public let keywordLocation: String
-        public let message: String
+    struct Detail: Sendable, Equatable {
+        let instanceLocation: String
+        let keywordLocation: String
+        let message: String
 
-        public init(instanceLocation: String, keywordLocation: String, message: String) {
+        init(instanceLocation: String, keywordLocation: String, message: String) {
             self.instanceLocation = instanceLocation
             self.keywordLocation = keywordLocation
             self.message = message
         }
     }
 
-    public let code: Code
-    public let message: String
-    public var details: [Detail]
+    let code: Code
+    let message: String
+    var details: [Detail]
     /// Extra response headers (`Allow` on 405).
-    public var headers: [(name: String, value: String)]
+    var headers: [(name: String, value: String)]
 
-    public init(_ code: Code, _ message: String, details: [Detail] = [], headers: [(name: String, value: String)] = []) {
+    init(_ code: Code, _ message: String, details: [Detail] = [], headers: [(name: String, value: String)] = []) {
         self.code = code
         self.message = message
         self.details = details
         self.headers = headers
     }
 
-    public static func == (a: GatewayError, b: GatewayError) -> Bool {
+    static func == (a: GatewayError, b: GatewayError) -> Bool {
         a.code == b.code && a.message == b.message && a.details == b.details
             && a.headers.elementsEqual(b.headers, by: { $0.name == $1.name && $0.value == $1.value })
     }
 
     /// The one JSON error shape every refusal uses:
     /// `{"status":400,"error":"validation_failed","message":"…","details":[…],"requestId":"…"}`.
-    public func body(requestID: String) -> JSON {
+    func body(requestID: String) -> JSON {
         var o = JSONObject()
         o["status"] = .number(JSONNumber(code.status))
         o["error"] = .string(code.rawValue)

@@ -4,32 +4,34 @@ import JSONSchema
 import LambdaRuntime
 import SigV4
 
-/// Builds the gateway from the environment once, at init, and adapts it to API Gateway events.
-/// Every problem found here (bad variable, unreadable or invalid schema, missing credentials, no
-/// CA bundle) is thrown, so the runtime reports it to `/runtime/init/error` and exits.
+/// The composition root: reads the environment once (`GatewayConfig`), at init, and wires the
+/// handler, the gateway, the domain client, the signer and the HTTP client, with the one clock
+/// and the one randomness source. Every problem found here (bad variable, unreadable or invalid
+/// schema, missing credentials, no CA bundle) is thrown, so the runtime reports it to
+/// `/runtime/init/error` and exits.
 public enum GatewayFunction {
     /// The handler for `bootstrap`.
-    public static func make(environment env: LambdaEnvironment) throws -> GatewayHandler {
-        let log = try InvocationLogger(environment: env)
-        let config = try GatewayConfig(environment: env)
-        let routes = try RouteTable(loadRoutes(config))
+    public static func make(environment env: LambdaEnvironment) throws -> some LambdaHandler {
+        try make(GatewayConfig(environment: env), clock: SystemClock(), random: SystemRandom())
+    }
 
-        var signer: DomainSigner?
-        if config.signing != .none {
-            var values: [String: String] = [:]
-            for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] { values[name] = env[name] }
-            signer = try DomainSigner(credentials: Credentials.fromEnvironment(values), region: config.region,
-                                      mode: config.signing)
+    static func make(_ config: GatewayConfig, clock: any LambdaClock, random: any RandomSource,
+                     sink: @escaping @Sendable (String) -> Void = StandardStream.writeOutput) throws -> GatewayHandler {
+        let log = InvocationLogger(level: config.logLevel, format: config.logFormat, clock: clock, sink: sink)
+        let routes = try RouteTable(loadRoutes(config))
+        let signer = try config.credentials.map { credentials throws(SigV4Error) in
+            try DomainSigner(credentials: credentials, region: config.region, mode: config.signing)
         }
         // Resolve the CA bundle now: without one every write would fail (curl error 77).
         let caBundle = config.endpoint.scheme == "https" ? try CABundle.resolveForCurrentProcess() : nil
         let http = try HTTPClient(.init(connectTimeoutMilliseconds: 3_000, caBundlePath: caBundle))
         let store = DomainClient(endpoint: config.endpoint, transport: http, signer: signer,
-                                 budgetMilliseconds: config.domainTimeoutMilliseconds, log: log)
-        let gateway = Gateway(routes: routes, store: store, ids: DocumentIDGenerator(scheme: config.documentIDs),
-                              maxBodyBytes: config.maxBodyBytes, log: log)
+                                 budgetMilliseconds: config.domainTimeoutMilliseconds, log: log, clock: clock, random: random)
+        let gateway = Gateway(routes: routes, store: store,
+                              ids: DocumentIDGenerator(scheme: config.documentIDs, clock: clock, random: random),
+                              maxBodyBytes: config.maxBodyBytes, clock: clock, log: log)
         log.message(.info, "ready: \(routes.all.map { "POST \($0.path) -> \($0.index)" }.joined(separator: ", "))")
-        return GatewayHandler(gateway: gateway, log: log)
+        return GatewayHandler(gateway: gateway)
     }
 
     /// The routes file's routes, or the one default route `POST /` → `SCHEMA_FILE` → `ES_INDEX`.
@@ -70,22 +72,5 @@ public enum GatewayFunction {
         } catch {
             throw ConfigError(.invalidSchema, variable, "\(path) is not a usable JSON Schema: \(error)")
         }
-    }
-
-    /// The gateway's view of an event. HTTP API stages other than `$default` prefix the path with
-    /// the stage name; routes are written without it.
-    static func gatewayRequest(_ r: HTTPEventRequest, _ context: LambdaContext) -> GatewayRequest {
-        var path = r.path
-        if r.kind == .httpAPI, let stage = r.stage, stage != "$default", path.hasPrefix("/\(stage)/") || path == "/\(stage)" {
-            path = String(path.dropFirst(stage.utf8.count + 1))
-            if path.isEmpty { path = "/" }
-        }
-        return GatewayRequest(method: r.method, path: path, contentType: r.headers["content-type"], body: r.body,
-                              requestID: context.requestID,
-                              deadlineUnixMilliseconds: UInt64(max(0, context.deadlineMilliseconds)))
-    }
-
-    static func respond(_ g: GatewayResponse) -> HTTPEventResponse {
-        HTTPEventResponse(status: g.status, headers: HTTPHeaders(g.headers), body: g.body)
     }
 }

@@ -4,24 +4,21 @@ import LambdaRuntime
 /// the gateway and encodes the answer in the event's shape. An event that is no HTTP request
 /// (which API Gateway never sends) still gets its invocation log line before the runtime reports
 /// the error to Lambda, which the front end turns into 502.
-public struct GatewayHandler: LambdaHandler {
+struct GatewayHandler: LambdaHandler {
     let gateway: Gateway
-    let log: InvocationLogger
 
-    public func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8] {
-        let started = SystemClock.monotonicNanoseconds()
+    func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8] {
+        let started = gateway.clock.monotonicNanoseconds()
         let request: HTTPEventRequest
         do {
             request = try HTTPEventRequest(decoding: event)
         } catch {
-            var record = InvocationRecord(requestID: context.requestID, method: "-", path: "-")
-            record.status = 502
-            record.error = FunctionError(describing: error).errorType
-            record.durationMilliseconds = Double(SystemClock.monotonicNanoseconds() - started) / 1e6
-            log.invocation(record)
+            gateway.log.invocation(InvocationRecord(
+                requestID: context.requestID, method: "-", path: "-", status: 502,
+                error: FunctionError(describing: error).errorType,
+                durationMilliseconds: gateway.clock.milliseconds(since: started)))
             throw error
         }
-        return GatewayFunction.respond(gateway.handle(GatewayFunction.gatewayRequest(request, context)))
-            .encoded(for: request)
+        return HTTPEventResponse(gateway.handle(GatewayRequest(request, context: context))).encoded(for: request)
     }
 }

@@ -1,30 +1,29 @@
-/// What the gateway needs of one HTTP request, whatever kind of event carried it.
-public struct GatewayRequest: Sendable {
-    public var method: String
-    public var path: String
-    /// The `Content-Type` header, if any.
-    public var contentType: String?
-    /// The body after any base64 decoding.
-    public var body: [UInt8]
-    /// The Lambda request id, echoed in error bodies and logs.
-    public var requestID: String
-    /// When Lambda stops the invocation, in Unix milliseconds.
-    public var deadlineUnixMilliseconds: UInt64
+import LambdaRuntime
 
-    public init(method: String, path: String, contentType: String?, body: [UInt8], requestID: String,
-                deadlineUnixMilliseconds: UInt64) {
-        self.method = method
-        self.path = path
-        self.contentType = contentType
-        self.body = body
-        self.requestID = requestID
-        self.deadlineUnixMilliseconds = deadlineUnixMilliseconds
-    }
+/// What the gateway needs of one HTTP request, whatever kind of event carried it.
+struct GatewayRequest: Sendable {
+    var method: String
+    var path: String
+    /// The `Content-Type` header, if any.
+    var contentType: String?
+    /// The body after any base64 decoding.
+    var body: [UInt8]
+    /// The Lambda request id, echoed in error bodies and logs.
+    var requestID: String
+    /// When Lambda stops the invocation, in Unix milliseconds.
+    var deadlineUnixMilliseconds: UInt64
 }
 
-/// The gateway's answer, before it is shaped for the event kind.
-public struct GatewayResponse: Sendable {
-    public var status: Int
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+extension GatewayRequest {
+    /// The gateway's view of an event. HTTP API stages other than `$default` prefix the path with
+    /// the stage name; routes are written without it.
+    init(_ r: HTTPEventRequest, context: LambdaContext) {
+        var path = r.path
+        if r.kind == .httpAPI, let stage = r.stage, stage != "$default", path.hasPrefix("/\(stage)/") || path == "/\(stage)" {
+            path = String(path.dropFirst(stage.utf8.count + 1))
+            if path.isEmpty { path = "/" }
+        }
+        self.init(method: r.method, path: path, contentType: r.headers["content-type"], body: r.body,
+                  requestID: context.requestID, deadlineUnixMilliseconds: UInt64(max(0, context.deadlineMilliseconds)))
+    }
 }

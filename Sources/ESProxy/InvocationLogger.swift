@@ -1,39 +1,55 @@
 import JSON
 import LambdaRuntime
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// What one invocation did, logged as one line. Never the body, never a secret.
-public struct InvocationRecord: Sendable {
-    public var requestID: String
-    public var method: String
-    public var path: String
-    public var route: String?
-    public var status = 0
-    public var error: String?
-    public var documentID: String?
-    public var validation = "skipped"
-    public var validationErrors = 0
-    public var domainStatus = 0
-    public var domainMilliseconds = 0.0
-    public var retries = 0
-    public var durationMilliseconds = 0.0
+struct InvocationRecord: Sendable {
+    var requestID: String
+    var method: String
+    var path: String
+    var route: String?
+    var status: Int
+    var error: String?
+    var documentID: String?
+    var validation = Validation.skipped
+    var validationErrors = 0
+    var domainStatus = 0
+    var domainMilliseconds = 0.0
+    var retries = 0
+    var durationMilliseconds: Double
 
-    public init(requestID: String, method: String, path: String) {
+    init(requestID: String, method: String, path: String, status: Int, error: String? = nil,
+         durationMilliseconds: Double = 0) {
         self.requestID = requestID
         self.method = method
         self.path = path
+        self.status = status
+        self.error = error
+        self.durationMilliseconds = durationMilliseconds
+    }
+
+    /// The record of a request the gateway answered.
+    init(_ request: GatewayRequest, _ outcome: Gateway.Outcome, status: Int, durationMilliseconds: Double) {
+        self.init(requestID: request.requestID, method: request.method, path: request.path, status: status,
+                  durationMilliseconds: durationMilliseconds)
+        route = outcome.route?.path
+        if case .failure(let e) = outcome.result { error = e.code.rawValue }
+        documentID = outcome.documentID
+        validation = outcome.validation
+        validationErrors = outcome.validationErrors
+        if let write = outcome.write {
+            domainStatus = write.lastStatus
+            domainMilliseconds = write.domainMilliseconds
+            retries = write.retries
+        }
     }
 }
 
 /// Log levels in Lambda's order (`AWS_LAMBDA_LOG_LEVEL`).
-public enum LogLevel: Int, Sendable, Comparable {
+enum LogLevel: Int, Sendable, Comparable {
     case trace, debug, info, warn, error, fatal
 
     /// Parses Lambda's names, case-insensitively.
-    public init?(name: String) {
+    init?(name: String) {
         switch name.uppercased() {
         case "TRACE": self = .trace
         case "DEBUG": self = .debug
@@ -47,52 +63,31 @@ public enum LogLevel: Int, Sendable, Comparable {
 
     var name: String { ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"][rawValue] }
 
-    public static func < (a: LogLevel, b: LogLevel) -> Bool { a.rawValue < b.rawValue }
+    static func < (a: LogLevel, b: LogLevel) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Writes one line per invocation and the operator's messages to an injected sink: stdout (for
 /// CloudWatch) in production, memory in tests. JSON lines by default, `key=value` text when
 /// `AWS_LAMBDA_LOG_FORMAT=Text`.
-public struct InvocationLogger: Sendable {
-    public enum Format: Sendable { case json, text }
+struct InvocationLogger: Sendable {
+    enum Format: Sendable { case json, text }
 
     let level: LogLevel
     let format: Format
+    let clock: any LambdaClock
     let sink: @Sendable (String) -> Void
-    let clock: @Sendable () -> UInt64
 
-    public init(level: LogLevel = .info, format: Format = .json,
-                clock: @escaping @Sendable () -> UInt64 = SystemClock.unixMilliseconds,
-                sink: @escaping @Sendable (String) -> Void = StandardOutput.writeLine) {
+    /// A logger writing lines at `level` and above to `sink` (stdout in production).
+    init(level: LogLevel, format: Format, clock: any LambdaClock,
+         sink: @escaping @Sendable (String) -> Void = StandardStream.writeOutput) {
         self.level = level
         self.format = format
         self.clock = clock
         self.sink = sink
     }
 
-    /// A logger configured from `AWS_LAMBDA_LOG_LEVEL` and `AWS_LAMBDA_LOG_FORMAT`.
-    public init(environment env: LambdaEnvironment,
-                sink: @escaping @Sendable (String) -> Void = StandardOutput.writeLine) throws(ConfigError) {
-        var level = LogLevel.info
-        if let text = env["AWS_LAMBDA_LOG_LEVEL"], !text.isEmpty {
-            guard let l = LogLevel(name: text) else {
-                throw ConfigError(.invalidValue, "AWS_LAMBDA_LOG_LEVEL", "must be TRACE, DEBUG, INFO, WARN, ERROR or FATAL (got \"\(text)\")")
-            }
-            level = l
-        }
-        var format = Format.json
-        if let text = env["AWS_LAMBDA_LOG_FORMAT"], !text.isEmpty {
-            switch text.lowercased() {
-            case "json": format = .json
-            case "text": format = .text
-            default: throw ConfigError(.invalidValue, "AWS_LAMBDA_LOG_FORMAT", "must be JSON or Text (got \"\(text)\")")
-            }
-        }
-        self.init(level: level, format: format, sink: sink)
-    }
-
     /// Logs an invocation: INFO for answers below 500, ERROR otherwise.
-    public func invocation(_ r: InvocationRecord) {
+    func invocation(_ r: InvocationRecord) {
         var fields: [(String, JSON)] = [
             ("requestId", .string(r.requestID)), ("method", .string(r.method)), ("path", .string(r.path)),
         ]
@@ -100,7 +95,7 @@ public struct InvocationLogger: Sendable {
         fields.append(("status", .number(JSONNumber(r.status))))
         if let e = r.error { fields.append(("error", .string(e))) }
         if let id = r.documentID { fields.append(("documentId", .string(id))) }
-        fields.append(("validation", .string(r.validation)))
+        fields.append(("validation", .string(r.validation.rawValue)))
         if r.validationErrors > 0 { fields.append(("validationErrors", .number(JSONNumber(r.validationErrors)))) }
         if r.domainStatus > 0 || r.domainMilliseconds > 0 {
             fields.append(("domainStatus", .number(JSONNumber(r.domainStatus))))
@@ -112,7 +107,7 @@ public struct InvocationLogger: Sendable {
     }
 
     /// Logs a message for the operator (configuration, credentials, domain trouble).
-    public func message(_ level: LogLevel, _ text: String, requestID: String? = nil) {
+    func message(_ level: LogLevel, _ text: String, requestID: String? = nil) {
         var fields: [(String, JSON)] = []
         if let requestID { fields.append(("requestId", .string(requestID))) }
         emit(level, text, fields)
@@ -120,7 +115,7 @@ public struct InvocationLogger: Sendable {
 
     func emit(_ at: LogLevel, _ message: String, _ fields: [(String, JSON)]) {
         guard at >= level else { return }
-        let time = Timestamp.iso8601(unixMilliseconds: clock())
+        let time = Timestamp.iso8601(unixMilliseconds: clock.unixMilliseconds())
         switch format {
         case .json:
             var o = JSONObject()
@@ -151,23 +146,5 @@ public struct InvocationLogger: Sendable {
         let scaled = Int((ms * 1000).rounded())
         let text = "\(scaled / 1000).\(String(repeating: "0", count: 3 - String(scaled % 1000).count))\(scaled % 1000)"
         return .number(JSONNumber(text)!)
-    }
-}
-
-/// Lines to the process's standard output, written whole and unbuffered so CloudWatch sees each
-/// line before Lambda freezes the process.
-public enum StandardOutput {
-    @Sendable public static func writeLine(_ line: String) {
-        var bytes = Array(line.utf8)
-        bytes.append(10)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 {
-                if n < 0 && errno == EINTR { continue }
-                return
-            }
-            offset += n
-        }
     }
 }

@@ -1,23 +1,23 @@
 import JSONSchema
 
 /// One accepted route: `POST path` validated by `schema` and written to `index`.
-public struct Route: Sendable {
+struct Route: Sendable {
     /// The request path, without a trailing slash (except `/`).
-    public let path: String
+    let path: String
     /// The index documents on this route go to.
-    public let index: String
+    let index: String
     /// The schema file, as configured (for logs).
-    public let schemaFile: String
+    let schemaFile: String
     /// The compiled schema.
-    public let schema: Schema
+    let schema: Schema
 }
 
 /// The routes, built once at init into an immutable table. Only `POST` is ever accepted.
-public struct RouteTable: Sendable {
+struct RouteTable: Sendable {
     private let routes: [String: Route]
 
     /// A table of `routes`; two routes on one path are a configuration error.
-    public init(_ routes: [Route]) throws(ConfigError) {
+    init(_ routes: [Route]) throws(ConfigError) {
         var table: [String: Route] = [:]
         for r in routes {
             let key = Self.normalise(r.path)
@@ -30,12 +30,12 @@ public struct RouteTable: Sendable {
     }
 
     /// The route for `path`, ignoring one trailing slash.
-    public func route(for path: String) -> Route? {
+    func route(for path: String) -> Route? {
         routes[Self.normalise(path)]
     }
 
     /// All routes, sorted by path.
-    public var all: [Route] { routes.values.sorted { $0.path < $1.path } }
+    var all: [Route] { routes.values.sorted { $0.path < $1.path } }
 
     static func normalise(_ path: String) -> String {
         var p = path.isEmpty ? "/" : path

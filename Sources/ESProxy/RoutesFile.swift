@@ -1,15 +1,15 @@
 /// The optional routes file (`ROUTES_FILE`): one route a line, `POST /path -> schema-file -> index`;
 /// blank lines and lines starting with `#` are ignored.
-public enum RoutesFile {
+enum RoutesFile {
     /// One line of the file, before its schema is compiled.
-    public struct Entry: Sendable, Equatable {
-        public let path: String
-        public let schemaFile: String
-        public let index: String
+    struct Entry: Sendable, Equatable {
+        let path: String
+        let schemaFile: String
+        let index: String
     }
 
     /// Parses the file's text; an error names the line and what is wrong with it.
-    public static func parse(_ text: String) throws(ConfigError) -> [Entry] {
+    static func parse(_ text: String) throws(ConfigError) -> [Entry] {
         var entries: [Entry] = []
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingWhitespace()

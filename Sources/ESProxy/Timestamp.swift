@@ -1,8 +1,8 @@
 /// Formats Unix milliseconds as the `@timestamp` OpenSearch expects: UTC, ISO 8601, milliseconds
 /// (`2026-11-30T22:41:07.123Z`). Pure, so it is tested without a clock.
-public enum Timestamp {
+enum Timestamp {
     /// The ISO 8601 text of `unixMilliseconds`.
-    public static func iso8601(unixMilliseconds ms: UInt64) -> String {
+    static func iso8601(unixMilliseconds ms: UInt64) -> String {
         let days = Int(ms / 86_400_000)
         let msOfDay = Int(ms % 86_400_000)
         let (y, m, d) = civilDate(daysSinceEpoch: days)

@@ -4,7 +4,7 @@ import CCurl
 ///
 /// The handle keeps its connection open between requests, so consecutive requests to the same
 /// host skip TCP and TLS setup. A request that fails on a reused connection before any response
-/// byte arrived is resent once on a fresh connection (see `RetryPolicy`).
+/// byte arrived is resent once on a fresh connection (see `ReusedConnectionRetry`).
 ///
 /// Ownership: a client is not thread-safe and not `Sendable`. Keep it in one place (one task,
 /// one actor, or the single Lambda loop) and call `send` from there only; create one client per
@@ -23,7 +23,7 @@ public final class HTTPClient {
     let handle: UnsafeMutableRawPointer
     let errorBuffer: UnsafeMutablePointer<CChar>
     let accumulator = ResponseAccumulator()
-    private let retryPolicy = RetryPolicy()
+    private let reusedConnectionRetry = ReusedConnectionRetry()
     private var caBundle: CABundleState
 
     /// Creates the handle and applies the settings that hold for every request.
@@ -66,7 +66,7 @@ public final class HTTPClient {
         try applyRequestOptions(request, headers: headers)
 
         return try withBody(request) { () throws(HTTPError) -> HTTPResponse in
-            let (result, retries) = retryPolicy.run { fresh in perform(freshConnection: fresh) }
+            let (result, retries) = reusedConnectionRetry.run { fresh in perform(freshConnection: fresh) }
             retryCount += retries
             switch result {
             case .success(let response):

@@ -20,19 +20,3 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// Header names are ASCII tokens, so folding only A-Z is correct and avoids Unicode tables.
-func asciiCaseInsensitiveEquals(_ a: String, _ b: String) -> Bool {
-    var ia = a.utf8.makeIterator()
-    var ib = b.utf8.makeIterator()
-    while true {
-        switch (ia.next(), ib.next()) {
-        case (nil, nil): return true
-        case let (x?, y?):
-            if asciiLower(x) != asciiLower(y) { return false }
-        default: return false
-        }
-    }
-}
-
-@inline(__always)
-func asciiLower(_ c: UInt8) -> UInt8 { (c >= 65 && c <= 90) ? c + 32 : c }

@@ -7,7 +7,7 @@ struct Node: Sendable {
     }
 
     var entries: [Entry] = []
-    /// The schema resource this schema belongs to (an index into `Validator.resources`).
+    /// The schema resource this schema belongs to (an index into `Compiler.resourceURIs`).
     var resource = 0
     /// The absolute URI of this schema: resource URI + `#` + JSON Pointer inside the resource.
     var location = ""

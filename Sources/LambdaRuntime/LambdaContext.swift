@@ -42,7 +42,7 @@ public struct LambdaContext: Sendable {
 
     /// Milliseconds until the deadline by the injected clock; negative once it has passed.
     public var remainingMilliseconds: Int64 {
-        deadlineMilliseconds - clock.nowMilliseconds()
+        deadlineMilliseconds - Int64(clamping: clock.unixMilliseconds())
     }
 
     private static func parseMilliseconds(_ text: String) -> Int64? {

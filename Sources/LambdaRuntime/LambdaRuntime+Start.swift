@@ -6,10 +6,10 @@ extension LambdaRuntime {
     /// Does everything `main` does except creating the HTTP client and exiting, so it is tested
     /// with a fake client. Returns the process exit status.
     ///
-    /// Lambda's function settings are checked first (`LambdaFunctionSettings`); a failed check, or
-    /// a handler initializer that throws, is reported on `/init/error` (a `FunctionError` keeps
-    /// its type; other errors get their Swift type name) and the status is non-zero: Lambda then
-    /// fails the invocation and starts a fresh runtime.
+    /// The environment is the initializer's to read, once (the runtime itself needs only
+    /// `AWS_LAMBDA_RUNTIME_API`). An initializer that throws is reported on `/init/error` (a
+    /// `FunctionError` keeps its type; other errors get their Swift type name) and the status is
+    /// non-zero: Lambda then fails the invocation and starts a fresh runtime.
     public static func start<Client: RuntimeAPIClient, Handler: LambdaHandler>(
         environment: LambdaEnvironment,
         makeClient: (RuntimeAPIEndpoint) throws(RuntimeError) -> Client,
@@ -25,7 +25,6 @@ extension LambdaRuntime {
         }
         let handler: Handler
         do {
-            _ = try LambdaFunctionSettings(environment: environment)
             handler = try initialize(environment)
         } catch {
             let reported = FunctionError(describing: error)

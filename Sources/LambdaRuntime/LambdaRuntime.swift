@@ -59,7 +59,7 @@ public enum LambdaRuntime {
                 failures += 1
                 switch options.nextRetry.decision(afterFailures: failures) {
                 case .retry(let delay):
-                    options.sleep(delay)
+                    options.clock.sleep(milliseconds: delay)
                 case .giveUp:
                     throw RuntimeError(
                         .runtimeAPIUnreachable,

@@ -7,8 +7,6 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
         case missingRuntimeAPIEnvironment
         /// `AWS_LAMBDA_RUNTIME_API` is not `host:port` or an `http://` URL.
         case invalidRuntimeAPIEndpoint
-        /// A setting Lambda always provides (`AWS_REGION`, …) is missing or malformed.
-        case invalidFunctionEnvironment
         /// The Runtime API gave no answer (connection refused, reset, timed out).
         case runtimeAPIUnreachable
         /// The Runtime API answered with a status other than the one the call expects.

@@ -3,7 +3,8 @@ import XCTest
 import LambdaRuntime
 
 final class ConfigTests: XCTestCase {
-    let minimal = ["ES_ENDPOINT": "https://search-demo-abc.us-east-1.es.amazonaws.com", "AWS_REGION": "us-east-1"]
+    let minimal = ["ES_ENDPOINT": "https://search-demo-abc.us-east-1.es.amazonaws.com", "AWS_REGION": "us-east-1",
+                   "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"]
 
     func testDefaults() throws {
         let c = try GatewayConfig(environment: LambdaEnvironment(minimal))
@@ -16,6 +17,10 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(c.domainTimeoutMilliseconds, 10_000)
         XCTAssertEqual(c.documentIDs, .uuid4)
         XCTAssertEqual(c.resolve("schemas/x.json"), "./schemas/x.json")
+        XCTAssertEqual(c.credentials?.accessKeyId, "AKIDEXAMPLE")
+        XCTAssertNil(c.credentials?.sessionToken)
+        XCTAssertEqual(c.logLevel, .info)
+        XCTAssertEqual(c.logFormat, .json)
     }
 
     func testEveryVariable() throws {
@@ -57,6 +62,11 @@ final class ConfigTests: XCTestCase {
             ("ES_TIMEOUT_MS", "900001", .invalidValue),
             ("DOC_ID", "sequential", .invalidValue),
             ("AWS_REGION", nil, .missing),
+            ("AWS_REGION", "EU West", .invalidValue),
+            ("AWS_ACCESS_KEY_ID", nil, .missing),
+            ("AWS_SECRET_ACCESS_KEY", "", .missing),
+            ("AWS_LAMBDA_LOG_LEVEL", "LOUD", .invalidValue),
+            ("AWS_LAMBDA_LOG_FORMAT", "xml", .invalidValue),
         ]
         for (name, value, code) in cases {
             var env = minimal
@@ -91,6 +101,8 @@ final class ConfigTests: XCTestCase {
         let c = try GatewayConfig(environment: LambdaEnvironment(["ES_ENDPOINT": "http://127.0.0.1:9200", "ES_SIGNING": "none"]))
         XCTAssertEqual(c.signing, .none)
         XCTAssertEqual(c.endpoint.baseURL, "http://127.0.0.1:9200")
+        XCTAssertEqual(c.region, "")
+        XCTAssertNil(c.credentials, "no signing, no credentials read")
     }
 
     func testEndpointForms() throws {

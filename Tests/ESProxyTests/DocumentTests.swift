@@ -1,3 +1,4 @@
+import LambdaRuntime
 import XCTest
 @testable import ESProxy
 
@@ -21,7 +22,7 @@ final class DocumentTests: XCTestCase {
     }
 
     func testUUID4ShapeAndRandomness() {
-        let gen = DocumentIDGenerator(scheme: .uuid4)
+        let gen = DocumentIDGenerator(scheme: .uuid4, clock: SystemClock(), random: SystemRandom())
         var seen = Set<String>()
         for _ in 0..<1000 {
             let id = gen.next()
@@ -32,11 +33,9 @@ final class DocumentTests: XCTestCase {
     }
 
     func testUUID7CarriesTheClockAndSorts() {
-        let gen = DocumentIDGenerator(scheme: .uuid7, clock: { 0x0123_4567_89AB }, random: { bytes in
-            for i in bytes.indices { bytes[i] = 0xFF }
-        })
+        let gen = DocumentIDGenerator(scheme: .uuid7, clock: FakeClock(0x0123_4567_89AB), random: FixedRandom.repeating(0xFF))
         XCTAssertEqual(gen.next(), "01234567-89ab-7fff-bfff-ffffffffffff")
-        let real = DocumentIDGenerator(scheme: .uuid7)
+        let real = DocumentIDGenerator(scheme: .uuid7, clock: SystemClock(), random: SystemRandom())
         let a = real.next()
         usleep(2000)
         let b = real.next()
@@ -46,8 +45,8 @@ final class DocumentTests: XCTestCase {
 
     func testRandomBytesAreNotAllEqual() {
         var a = [UInt8](repeating: 0, count: 64), b = a
-        SystemRandom.fill(&a)
-        SystemRandom.fill(&b)
+        SystemRandom().fill(&a)
+        SystemRandom().fill(&b)
         XCTAssertNotEqual(a, b)
         XCTAssertGreaterThan(Set(a).count, 16)
     }

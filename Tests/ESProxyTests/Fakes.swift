@@ -1,6 +1,8 @@
+import Foundation
 import HTTP
 import JSON
 import JSONSchema
+import LambdaRuntime
 import TestSupport
 import XCTest
 @testable import ESProxy
@@ -22,13 +24,14 @@ final class ScriptedTransport: DomainTransport, @unchecked Sendable {
     enum Step { case status(Int, String), fail(HTTPError.Code) }
     var script: [Step]
     var requests: [HTTPRequest] = []
-    var delayMicroseconds: UInt32 = 0
+    /// Each answer takes this long on this clock.
+    var latency: (clock: FakeClock, milliseconds: UInt64)?
 
     init(_ script: [Step]) { self.script = script }
 
     func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
         requests.append(request)
-        if delayMicroseconds > 0 { usleep(delayMicroseconds) }
+        if let latency { latency.clock.now += latency.milliseconds }
         switch script.isEmpty ? .status(500, "{}") : script.removeFirst() {
         case .status(let s, let body): return HTTPResponse(status: s, headers: [], body: Array(body.utf8))
         case .fail(let code): throw HTTPError(code, "scripted \(code)")
@@ -39,7 +42,29 @@ final class ScriptedTransport: DomainTransport, @unchecked Sendable {
 /// Lines a logger wrote.
 final class LogLines: @unchecked Sendable {
     var lines: [String] = []
-    var logger: InvocationLogger { InvocationLogger(level: .trace, format: .json, clock: { 0 }) { self.lines.append($0) } }
+    var logger: InvocationLogger { InvocationLogger(level: .trace, format: .json, clock: FakeClock(0)) { self.lines.append($0) } }
+}
+
+/// A clock that stands still until told, or until slept on: sleeping advances it at once, so
+/// retry and deadline paths run without waiting. Monotonic time follows the wall clock.
+final class FakeClock: LambdaClock, @unchecked Sendable {
+    var now: UInt64
+    var sleeps: [Int] = []
+    init(_ now: UInt64) { self.now = now }
+    func unixMilliseconds() -> UInt64 { now }
+    func monotonicNanoseconds() -> UInt64 { now &* 1_000_000 }
+    func sleep(milliseconds ms: Int) {
+        sleeps.append(ms)
+        now += UInt64(max(0, ms))
+    }
+}
+
+/// Randomness a test dictates.
+struct FixedRandom: RandomSource {
+    let fillBytes: @Sendable (inout [UInt8]) -> Void
+    func fill(_ bytes: inout [UInt8]) { fillBytes(&bytes) }
+    /// Every byte `value`.
+    static func repeating(_ value: UInt8) -> FixedRandom { FixedRandom { for i in $0.indices { $0[i] = value } } }
 }
 
 enum Fixtures {
@@ -49,3 +74,35 @@ enum Fixtures {
         return try Schema(JSONParser.parse(Array(try Data(contentsOf: url))))
     }
 }
+
+/// The invocation log line's documented schema (README, "Logs"), kept beside the script tests,
+/// which check the real bootstrap's lines against it with Python's jsonschema.
+enum LogSchema {
+    static let schema: Schema = {
+        let url = Corpora.packageRoot.appendingPathComponent("scripts/tests/fixtures/invocation-log.schema.json")
+        return try! Schema(JSONParser.parse(Array(try! Data(contentsOf: url))))
+    }()
+
+    static func assertValid(_ line: JSON, file: StaticString = #filePath, line number: UInt = #line) throws {
+        XCTAssertEqual(schema.validate(line).map(\.description), [], "\(line.serialized())", file: file, line: number)
+    }
+
+    /// A text line's fields: `TIMESTAMP LEVEL MESSAGE` then `key=value` pairs, a value either a
+    /// JSON number, a JSON string (when quoted) or a bare word.
+    static func textFields(_ line: String) throws -> JSON {
+        var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard words.count >= 3 else { throw NotALogLine(line: line) }
+        var o = JSONObject()
+        o["timestamp"] = .string(words.removeFirst())
+        o["level"] = .string(words.removeFirst())
+        o["message"] = .string(words.removeFirst())
+        for pair in words {
+            guard let eq = pair.firstIndex(of: "=") else { continue }
+            let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
+            o[key] = (try? JSONParser.parse(Array(value.utf8))) ?? .string(value)
+        }
+        return .object(o)
+    }
+}
+
+struct NotALogLine: Error { let line: String }

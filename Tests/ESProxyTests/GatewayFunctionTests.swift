@@ -6,13 +6,12 @@ import XCTest
 @testable import ESProxy
 
 final class GatewayFunctionTests: XCTestCase {
-    struct FixedClock: LambdaClock { func nowMilliseconds() -> Int64 { 1_000 } }
 
     func context() throws -> LambdaContext {
         try LambdaContext(invocation: Invocation(event: [], headers: [
             ("Lambda-Runtime-Aws-Request-Id", "req-9"), ("Lambda-Runtime-Deadline-Ms", "31000"),
             ("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:esproxy"),
-        ]), clock: FixedClock())
+        ]), clock: FakeClock(1_000))
     }
 
     func testHTTPAPIStageIsStrippedFromThePath() throws {
@@ -30,7 +29,7 @@ final class GatewayFunctionTests: XCTestCase {
             headers.add("Content-Type", "application/json")
             let event = HTTPEventRequest(kind: kind, method: "POST", path: path, headers: headers, body: [1, 2],
                                          stage: stage)
-            let r = GatewayFunction.gatewayRequest(event, try context())
+            let r = GatewayRequest(event, context: try context())
             XCTAssertEqual(r.path, expected, "\(kind) \(stage ?? "-") \(path)")
             XCTAssertEqual(r.contentType, "application/json")
             XCTAssertEqual(r.body, [1, 2])
@@ -42,9 +41,10 @@ final class GatewayFunctionTests: XCTestCase {
     func testEveryEventIsOneLogLineEvenWhenItIsNoHTTPRequest() throws {
         let logs = LogLines()
         let routes = try RouteTable([Route(path: "/", index: "bigsurvey", schemaFile: "s", schema: Fixtures.bigsurvey())])
-        let handler = GatewayHandler(gateway: Gateway(routes: routes, store: MemoryStore(), ids: DocumentIDGenerator(scheme: .uuid4),
-                                                      maxBodyBytes: 1 << 20, log: logs.logger),
-                                     log: logs.logger)
+        let clock = FakeClock(1_000)
+        let handler = GatewayHandler(gateway: Gateway(
+            routes: routes, store: MemoryStore(), ids: DocumentIDGenerator(scheme: .uuid4, clock: clock, random: SystemRandom()),
+            maxBodyBytes: 1 << 20, clock: clock, log: logs.logger))
         let garbage = #"{"httpMethod": "POST", "path": "/", "headers": {}, "body": "!!", "isBase64Encoded": true}"#
         XCTAssertThrowsError(try handler.handle(Array(garbage.utf8), context: try context())) { error in
             XCTAssertEqual(FunctionError(describing: error).errorType, "Runtime.InvalidBase64")
@@ -128,5 +128,14 @@ final class GatewayFunctionTests: XCTestCase {
             Route(path: "/a", index: "x", schemaFile: "s", schema: schema),
             Route(path: "/a/", index: "y", schemaFile: "s", schema: schema),
         ]))
+    }
+
+    func testMakeWithoutSigningNeedsNoRegion() throws {
+        // The bug: with ES_SIGNING=none and no AWS_REGION the bootstrap refused to start.
+        let env = ["ES_ENDPOINT": "http://127.0.0.1:9", "ES_SIGNING": "none", "LAMBDA_TASK_ROOT": Corpora.packageRoot.path]
+        XCTAssertNoThrow(try GatewayFunction.make(environment: LambdaEnvironment(env)))
+        XCTAssertThrowsError(try GatewayFunction.make(environment: LambdaEnvironment(env.merging(["ES_SIGNING": "es"]) { $1 }))) {
+            XCTAssertEqual(($0 as? ConfigError)?.variable, "AWS_REGION")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import JSON
+import JSONSchema
 import XCTest
 @testable import ESProxy
 
@@ -10,8 +11,10 @@ final class GatewayTests: XCTestCase {
     func gateway(maxBody: Int = 1 << 20) throws -> Gateway {
         let routes = try RouteTable([Route(path: "/", index: "bigsurvey", schemaFile: "schemas/bigsurvey.json",
                                            schema: Fixtures.bigsurvey())])
-        return Gateway(routes: routes, store: store, ids: DocumentIDGenerator(scheme: .uuid4), maxBodyBytes: maxBody,
-                       log: logs.logger, clock: { [now] in now })
+        let clock = FakeClock(now)
+        return Gateway(routes: routes, store: store,
+                       ids: DocumentIDGenerator(scheme: .uuid4, clock: clock, random: SystemRandom()),
+                       maxBodyBytes: maxBody, clock: clock, log: logs.logger)
     }
 
     func post(_ body: String, path: String = "/", method: String = "POST",
@@ -73,6 +76,27 @@ final class GatewayTests: XCTestCase {
         XCTAssertTrue(store.documents.isEmpty)
     }
 
+    func testTimestampAndSchemaErrorsComeInOneAnswer() throws {
+        // A schema that allows any field: the gateway's own rule still refuses `@timestamp`, in the
+        // same answer as the schema's errors, so the client sees everything to fix at once.
+        let schema = try Schema(JSONParser.parse(Array(#"{"properties": {"anumber": {"type": "number"}}}"#.utf8)))
+        let clock = FakeClock(now)
+        let g = Gateway(routes: try RouteTable([Route(path: "/", index: "open", schemaFile: "open.json", schema: schema)]),
+                        store: store, ids: DocumentIDGenerator(scheme: .uuid4, clock: clock, random: SystemRandom()),
+                        maxBodyBytes: 1 << 20, clock: clock, log: logs.logger)
+        let r = g.handle(GatewayRequest(method: "POST", path: "/", contentType: "application/json",
+                                        body: Array(#"{"anumber": "one", "@timestamp": "1999-01-01T00:00:00Z"}"#.utf8),
+                                        requestID: "req-2", deadlineUnixMilliseconds: now + 10_000))
+        XCTAssertEqual(r.status, 400)
+        let details = try XCTUnwrap(try JSONParser.parse(r.body)["details"]?.arrayValue)
+        let pairs = Set(details.compactMap { d in
+            d["instanceLocation"]?.stringValue.flatMap { i in d["keywordLocation"]?.stringValue.map { "\(i) \($0)" } }
+        })
+        XCTAssertEqual(pairs, ["/anumber /properties/anumber/type", "/@timestamp /properties/@timestamp"])
+        XCTAssertTrue(store.documents.isEmpty)
+        XCTAssertEqual(try JSONParser.parse(logs.lines.last!)["validationErrors"], 2)
+    }
+
     func testRefusalsNeverReachTheStore() throws {
         let cases: [(String, String, String, String?, Int, String)] = [
             (blogDocument, "/nope", "POST", "application/json", 404, "not_found"),
@@ -129,21 +153,40 @@ final class GatewayTests: XCTestCase {
 
     func testTextLogFormatAndLevels() throws {
         let sink = LogLines()
-        let text = InvocationLogger(level: .warn, format: .text, clock: { 0 }) { sink.lines.append($0) }
-        var r = InvocationRecord(requestID: "r", method: "POST", path: "/")
-        r.status = 201
+        let text = InvocationLogger(level: .warn, format: .text, clock: FakeClock(0)) { sink.lines.append($0) }
+        var r = InvocationRecord(requestID: "r", method: "POST", path: "/", status: 201)
         text.invocation(r)
         XCTAssertTrue(sink.lines.isEmpty, "INFO is below WARN")
         r.status = 502
+        r.error = "domain_unavailable"
         text.invocation(r)
-        XCTAssertEqual(sink.lines, ["1970-01-01T00:00:00.000Z ERROR invocation requestId=r method=POST path=/ status=502 validation=skipped durationMs=0.000"])
+        XCTAssertEqual(sink.lines.count, 1)
+        // The text form: `TIMESTAMP LEVEL invocation key=value ...`, the fields of the documented schema.
+        let fields = try LogSchema.textFields(try XCTUnwrap(sink.lines.first))
+        try LogSchema.assertValid(fields)
+        XCTAssertEqual(fields["timestamp"], "1970-01-01T00:00:00.000Z")
+        XCTAssertEqual(fields["level"], "ERROR")
+        XCTAssertEqual(fields["status"], 502)
+        XCTAssertEqual(fields["error"], "domain_unavailable")
+    }
+
+    func testEveryLogLineMatchesTheDocumentedSchema() throws {
+        _ = try post(blogDocument)
+        _ = try post(#"{"anumber": "one"}"#)
+        _ = try post("{", path: "/")
+        _ = try post(blogDocument, path: "/nope")
+        _ = try post(blogDocument, method: "GET")
+        store.next = WriteReport(error: GatewayError(.domainUnavailable, "down"), retries: 2, domainMilliseconds: 4, lastStatus: 503)
+        _ = try post(blogDocument)
+        XCTAssertEqual(logs.lines.count, 6)
+        for line in logs.lines { try LogSchema.assertValid(JSONParser.parse(Array(line.utf8))) }
     }
 
     func testTextLogCannotBeForgedByTheClient() throws {
         let sink = LogLines()
-        let text = InvocationLogger(level: .info, format: .text, clock: { 0 }) { sink.lines.append($0) }
-        var r = InvocationRecord(requestID: "r", method: "POST", path: "/x\r\n1970-01-01T00:00:00.000Z ERROR forged status=500")
-        r.status = 404
+        let text = InvocationLogger(level: .info, format: .text, clock: FakeClock(0)) { sink.lines.append($0) }
+        let r = InvocationRecord(requestID: "r", method: "POST", path: "/x\r\n1970-01-01T00:00:00.000Z ERROR forged status=500",
+                                 status: 404)
         text.invocation(r)
         XCTAssertEqual(sink.lines.count, 1)
         XCTAssertFalse(sink.lines[0].contains("\n") || sink.lines[0].contains("\r"))

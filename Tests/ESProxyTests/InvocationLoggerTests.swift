@@ -6,13 +6,13 @@ import XCTest
 /// `AWS_LAMBDA_LOG_LEVEL` and `AWS_LAMBDA_LOG_FORMAT` as Lambda sets them, and what each does.
 final class InvocationLoggerTests: XCTestCase {
     func logger(_ env: [String: String], into lines: LogLines) throws -> InvocationLogger {
-        try InvocationLogger(environment: LambdaEnvironment(env)) { lines.lines.append($0) }
+        let config = try GatewayConfig(environment: LambdaEnvironment(
+            env.merging(["ES_ENDPOINT": "http://127.0.0.1:9200", "ES_SIGNING": "none"]) { a, _ in a }))
+        return InvocationLogger(level: config.logLevel, format: config.logFormat, clock: FakeClock(0)) { lines.lines.append($0) }
     }
 
     func record(status: Int) -> InvocationRecord {
-        var r = InvocationRecord(requestID: "req-1", method: "POST", path: "/")
-        r.status = status
-        return r
+        InvocationRecord(requestID: "req-1", method: "POST", path: "/", status: status)
     }
 
     func testDefaultsAreInfoAndJSON() throws {

@@ -88,8 +88,11 @@ final class EventResponseEncodingTests: XCTestCase {
     func testAdapterRoundTripThroughTheLoop() throws {
         let event = #"{"version":"2.0","rawPath":"/x","requestContext":{"http":{"method":"POST","path":"/x"}},"body":"aGk=","isBase64Encoded":true}"#
         let client = FakeRuntimeAPIClient([.success(invocation("a", event: event)), .success(invocation("b", event: "[]"))])
-        let handler = APIGatewayHandler { req, ctx in
-            HTTPEventResponse(status: 200, body: Array("\(req.method) \(req.path) \(String(decoding: req.body, as: UTF8.self)) \(ctx.requestID)".utf8))
+        // Decode, answer, encode in the request's shape: what the gateway's handler does.
+        let handler = ClosureHandler { event, ctx in
+            let req = try HTTPEventRequest(decoding: event)
+            return HTTPEventResponse(status: 200, body: Array("\(req.method) \(req.path) \(String(decoding: req.body, as: UTF8.self)) \(ctx.requestID)".utf8))
+                .encoded(for: req)
         }
         try LambdaRuntime.run(client: client, handler: handler, options: TestLog().options(limit: 2))
         guard case .respond("a", let body) = client.posts.first else { return XCTFail("\(client.posts)") }

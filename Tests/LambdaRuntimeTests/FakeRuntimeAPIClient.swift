@@ -46,10 +46,17 @@ final class FakeRuntimeAPIClient: RuntimeAPIClient {
     var posts: [Call] { calls.filter { $0 != .next } }
 }
 
-/// A clock that says what the test tells it to.
-struct FixedClock: LambdaClock {
-    let now: Int64
-    func nowMilliseconds() -> Int64 { now }
+/// A clock that says what the test tells it to; sleeping on it is recorded and advances it.
+final class FakeClock: LambdaClock, @unchecked Sendable {
+    var now: UInt64
+    var sleeps: [Int] = []
+    init(now: UInt64) { self.now = now }
+    func unixMilliseconds() -> UInt64 { now }
+    func monotonicNanoseconds() -> UInt64 { now &* 1_000_000 }
+    func sleep(milliseconds ms: Int) {
+        sleeps.append(ms)
+        now += UInt64(max(0, ms))
+    }
 }
 
 /// `/next` headers for request `id`, with a deadline and optional extras.
@@ -79,11 +86,11 @@ struct HandlerFailure: Error, CustomStringConvertible {
 /// Options for tests: fixed clock, no real sleeping, log collected into `lines`.
 final class TestLog {
     var lines: [String] = []
-    var sleeps: [Int] = []
-    func options(limit: Int? = nil, clock: Int64 = 1_700_000_000_000,
+    var clock = FakeClock(now: 0)
+    var sleeps: [Int] { clock.sleeps }
+    func options(limit: Int? = nil, clock now: UInt64 = 1_700_000_000_000,
                  retry: NextRetryPolicy = NextRetryPolicy(delaysMilliseconds: [1, 2, 3])) -> RuntimeOptions {
-        RuntimeOptions(clock: FixedClock(now: clock), nextRetry: retry,
-                       sleep: { [self] in sleeps.append($0) }, log: { [self] in lines.append($0) },
-                       invocationLimit: limit)
+        clock = FakeClock(now: now)
+        return RuntimeOptions(clock: clock, nextRetry: retry, log: { [self] in lines.append($0) }, invocationLimit: limit)
     }
 }

@@ -3,7 +3,7 @@ import XCTest
 @testable import LambdaRuntime
 
 final class LambdaContextTests: XCTestCase {
-    let clock = FixedClock(now: 1_700_000_000_000)
+    let clock = FakeClock(now: 1_700_000_000_000)
 
     func testReadsEveryHeaderRegardlessOfCase() throws {
         let inv = Invocation(event: [], headers: [
@@ -57,10 +57,19 @@ final class LambdaContextTests: XCTestCase {
         XCTAssertEqual(ctx.remainingMilliseconds, -1000)
     }
 
-    func testRealtimeClockIsNearFoundationsClock() {
+    func testSystemClockIsNearFoundationsClock() {
         let foundation = Int64(Date().timeIntervalSince1970 * 1000)
-        let ours = RealtimeClock().nowMilliseconds()
+        let ours = Int64(SystemClock().unixMilliseconds())
         // A wrong unit or epoch is off by orders of magnitude; a minute is generous.
         XCTAssertLessThan(abs(ours - foundation), 60_000)
+    }
+
+    func testSystemClockSleepsAndMeasuresMonotonically() {
+        let clock = SystemClock()
+        let start = clock.monotonicNanoseconds()
+        clock.sleep(milliseconds: 20)
+        let elapsed = clock.milliseconds(since: start)
+        XCTAssertGreaterThanOrEqual(elapsed, 20)
+        XCTAssertLessThan(elapsed, 5_000)
     }
 }

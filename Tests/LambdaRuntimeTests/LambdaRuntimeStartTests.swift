@@ -59,37 +59,19 @@ final class LambdaRuntimeStartTests: XCTestCase {
         XCTAssertTrue(log.lines.contains { $0.contains("runtimeAPIUnreachable") }, "\(log.lines)")
     }
 
-    func testBadFunctionSettingsAreAnInitError() {
-        let cases: [([String: String], String)] = [
-            ([:], "AWS_REGION is not set"),
-            (["AWS_REGION": ""], "AWS_REGION is not set"),
-            (["AWS_REGION": "EU West"], "not a region name"),
-            (["AWS_REGION": "eu-west-1", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "lots"], "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"),
-        ]
-        for (extra, expected) in cases {
-            let client = FakeRuntimeAPIClient()
-            var initialized = false
-            let status = LambdaRuntime.start(
-                environment: LambdaEnvironment(extra.merging(["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001"]) { a, _ in a }),
-                makeClient: { _ in client },
-                initialize: { _ in initialized = true; return ClosureHandler { e, _ in e } }, options: TestLog().options())
-            XCTAssertEqual(status, 1)
-            XCTAssertFalse(initialized)
-            guard case .initError(let type, let message) = client.calls.first else { return XCTFail("\(extra)") }
-            XCTAssertEqual(type, "Runtime.InvalidFunctionEnvironment")
-            XCTAssertTrue(message.contains(expected), message)
-        }
-    }
-
-    func testFunctionSettingsAreRead() throws {
-        let s = try LambdaFunctionSettings(environment: LambdaEnvironment([
-            "AWS_REGION": "us-gov-west-1", "AWS_LAMBDA_FUNCTION_NAME": "esproxy",
-            "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "512",
-        ]))
-        XCTAssertEqual(s.region, "us-gov-west-1")
-        XCTAssertEqual(s.functionName, "esproxy")
-        XCTAssertEqual(s.functionVersion, "$LATEST")
-        XCTAssertEqual(s.memoryMegabytes, 512)
+    func testTheRuntimeNeedsNoRegionOfItsOwn() {
+        // The environment is the function's to read: the runtime starts without AWS_REGION (a
+        // function that does not sign needs none) and the initializer sees exactly what was set.
+        let client = FakeRuntimeAPIClient([.success(invocation("one", event: "hi"))])
+        var seenRegion: String?? = .none
+        let status = LambdaRuntime.start(
+            environment: LambdaEnvironment(["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001"]),
+            makeClient: { _ in client },
+            initialize: { env in seenRegion = .some(env["AWS_REGION"]); return ClosureHandler { e, _ in e } },
+            options: TestLog().options(limit: 1))
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(seenRegion, .some(nil))
+        XCTAssertEqual(client.posts, [.respond(requestID: "one", body: Array("hi".utf8))])
     }
 
     func testRetryPolicyDecisions() {

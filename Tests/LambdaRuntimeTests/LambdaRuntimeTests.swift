@@ -93,6 +93,18 @@ final class LambdaRuntimeTests: XCTestCase {
         XCTAssertEqual(log.sleeps, [1, 2, 3])
     }
 
+    func testDefaultNextRetriesPauseTenFiftyAndTwoHundredFiftyMilliseconds() {
+        // The documented defaults (README, "The Lambda runtime"), on the fake clock: no real sleep.
+        let down = RuntimeError(.runtimeAPIUnreachable, "connection refused")
+        let client = FakeRuntimeAPIClient([.failure(down), .failure(down), .failure(down), .failure(down)])
+        let clock = FakeClock(now: 1_700_000_000_000)
+        XCTAssertThrowsError(try LambdaRuntime.run(client: client, handler: ClosureHandler { e, _ in e },
+                                                   options: RuntimeOptions(clock: clock, log: { _ in })))
+        XCTAssertEqual(clock.sleeps, [10, 50, 250])
+        XCTAssertEqual(clock.now, 1_700_000_000_310)
+        XCTAssertEqual(client.calls, [.next, .next, .next, .next])
+    }
+
     func testBriefOutageIsRiddenOver() throws {
         let down = RuntimeError(.runtimeAPIUnreachable, "connection refused")
         let client = FakeRuntimeAPIClient([.failure(down), .failure(down), .success(invocation("later"))])

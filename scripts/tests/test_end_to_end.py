@@ -282,6 +282,15 @@ def test_tls_domain_with_the_wrong_ca_is_refused(bootstrap):
 
 # --- init errors reach /runtime/init/error ------------------------------------------------------
 
+def test_unsigned_writes_need_no_region(bootstrap):
+    # A self-run cluster: ES_SIGNING=none starts and writes with no region at all.
+    env = {"ES_SIGNING": "none", "AWS_REGION": "", "AWS_DEFAULT_REGION": ""}
+    with Stack(bootstrap, function_env=env, domain_args=("--no-auth",)) as s:
+        status, _, body = s.post("/", {"agree": True, "anumber": 1, "textblob": "x", "ipaddr": "10.0.0.1"})
+        assert status == 201, body
+        assert s.write_count(body["id"]) == 1
+
+
 @pytest.mark.parametrize("env,needle", [
     ({"ES_ENDPOINT": None}, "ES_ENDPOINT"),
     ({"ES_ENDPOINT": "http://search.example.com"}, "ES_ENDPOINT"),
@@ -290,6 +299,8 @@ def test_tls_domain_with_the_wrong_ca_is_refused(bootstrap):
     ({"SCHEMA_FILE": "scripts/tests/fixtures/invalid-schema.json"}, "SCHEMA_FILE"),
     ({"ES_SIGNING": "sigv2"}, "ES_SIGNING"),
     ({"AWS_SECRET_ACCESS_KEY": "", "AWS_ACCESS_KEY_ID": ""}, "AWS_ACCESS_KEY_ID"),
+    ({"AWS_REGION": "", "AWS_DEFAULT_REGION": ""}, "AWS_REGION"),
+    ({"AWS_REGION": "EU West"}, "AWS_REGION"),
 ])
 def test_init_errors_are_reported(bootstrap, env, needle):
     with Stack(bootstrap, function_env=env) as s:

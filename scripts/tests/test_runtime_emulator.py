@@ -322,7 +322,7 @@ def test_swift_runtime_client_ignores_proxy_variables(bootstrap):
 
 
 def test_swift_init_error(bootstrap):
-    with swift_function(bootstrap, "--exit-on-init-error", "--env", "AWS_REGION=") as emu:
+    with swift_function(bootstrap, "--exit-on-init-error", "--env", "AWS_REGION=EU West") as emu:
         assert emu.proc.wait(timeout=60) == 1
         log = emu.stderr_text()
         assert "init error reported" in log
@@ -330,7 +330,7 @@ def test_swift_init_error(bootstrap):
 
 
 def test_swift_init_error_reaches_caller(bootstrap):
-    with swift_function(bootstrap, "--env", "AWS_REGION=") as emu:
+    with swift_function(bootstrap, "--env", "AWS_REGION=EU West") as emu:
         status, _, body = emu.invoke({"x": 1})
         assert status == 502
         assert "AWS_REGION" in json.loads(body)["errorMessage"]
@@ -353,13 +353,14 @@ def test_bootstrap_started_by_hand_with_a_base_path(bootstrap):
 
 def test_swift_init_error_of_a_bootstrap_started_by_hand(bootstrap):
     with emulator("--no-spawn", "--exit-on-init-error") as emu:
-        env = {"AWS_REGION": "Not A Region", "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{emu.ports['runtime_port']}"}
+        env = {"AWS_REGION": "Not A Region", "ES_ENDPOINT": "http://127.0.0.1:9", "ES_SIGNING": "none",
+               "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{emu.ports['runtime_port']}"}
         runtime = subprocess.run([bootstrap], env=env, capture_output=True, timeout=60)
         assert runtime.returncode == 1
         assert b"AWS_REGION" in runtime.stderr
         assert emu.proc.wait(timeout=60) == 1
         log = emu.stderr_text()
-        assert "init error reported: Runtime.InvalidFunctionEnvironment" in log
+        assert "init error reported: ConfigError" in log
         assert "not a region name" in log
 
 

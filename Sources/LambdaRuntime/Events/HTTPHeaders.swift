@@ -1,3 +1,5 @@
+import HTTP
+
 /// Header fields in order, with names compared without regard to ASCII case and repeated names
 /// kept as separate values.
 public struct HTTPHeaders: Sendable, Sequence {

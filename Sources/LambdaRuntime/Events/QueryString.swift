@@ -17,7 +17,7 @@ enum QueryString {
         out.reserveCapacity(b.count)
         var i = 0
         while i < b.count {
-            if b[i] == UInt8(ascii: "%"), i + 2 < b.count + 0, let hi = hex(b[i + 1]), let lo = hex(b[i + 2]) {
+            if b[i] == UInt8(ascii: "%"), i + 2 < b.count, let hi = hex(b[i + 1]), let lo = hex(b[i + 2]) {
                 out.append(hi << 4 | lo)
                 i += 3
             } else {

@@ -25,6 +25,8 @@ from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
+from http_body import read_body
+
 from .sigv4 import AuthFailure
 from .store import OpenSearchError
 
@@ -213,9 +215,6 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "local-domain"
     sys_version = ""
     timeout = 300  # idle keep-alive connections end after this many seconds
-    # Headers and body go out in two writes; with Nagle's algorithm the body would wait for the
-    # client's delayed ACK (~40 ms) on every keep-alive request.
-    disable_nagle_algorithm = True
 
     def handle_one_request(self):
         self.started = time.monotonic()
@@ -308,26 +307,7 @@ class Handler(BaseHTTPRequestHandler):
         return headers
 
     def _read_body(self):
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            chunks = []
-            while True:
-                size_line = self.rfile.readline(1024)
-                try:
-                    size = int(size_line.split(b";")[0].strip(), 16)
-                except ValueError:
-                    raise ValueError("malformed chunked request body") from None
-                if size == 0:
-                    while self.rfile.readline(1024).strip():
-                        pass  # trailers
-                    return b"".join(chunks)
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline(3)
-        length = self.headers.get("Content-Length")
-        if length is None:
-            return b""
-        if not length.strip().isdigit():
-            raise ValueError(f"bad Content-Length [{length}]")
-        return self.rfile.read(int(length))
+        return read_body(self.headers, self.rfile)
 
     def _send(self, status, answer, headers=None, note=""):
         payload = json.dumps(answer, separators=(",", ":")).encode()

@@ -6,6 +6,8 @@ import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from http_body import read_body
+
 from . import events
 from .function import MAX_RESPONSE_BYTES
 
@@ -34,18 +36,7 @@ class _Base(BaseHTTPRequestHandler):
         pass
 
     def read_body(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            chunks = []
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
-                if size == 0:
-                    self.rfile.readline()
-                    break
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
-            return b"".join(chunks)
-        return self.rfile.read(length) if length else b""
+        return read_body(self.headers, self.rfile)
 
     def send(self, status, body=b"", headers=()):
         self.send_response(status)

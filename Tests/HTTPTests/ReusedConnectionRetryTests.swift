@@ -2,13 +2,13 @@ import CCurl
 @testable import HTTP
 import XCTest
 
-final class RetryPolicyTests: XCTestCase {
+final class ReusedConnectionRetryTests: XCTestCase {
     private func failure(_ code: CURLcode, reused: Bool = true, bytes: Bool = false) -> TransferFailure {
         .init(curlCode: code, reusedConnection: reused, receivedResponseBytes: bytes, detail: "")
     }
 
     func testDeadReusedConnectionIsRetriedOnce() {
-        let policy = RetryPolicy()
+        let policy = ReusedConnectionRetry()
         for code in [CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING] {
             XCTAssertTrue(policy.shouldRetry(failure(code), attempt: 1), "\(code)")
             XCTAssertFalse(policy.shouldRetry(failure(code), attempt: 2), "only one retry: \(code)")
@@ -16,23 +16,23 @@ final class RetryPolicyTests: XCTestCase {
     }
 
     func testNoRetryAfterAnyResponseByte() {
-        XCTAssertFalse(RetryPolicy().shouldRetry(failure(CURLE_RECV_ERROR, bytes: true), attempt: 1))
-        XCTAssertFalse(RetryPolicy().shouldRetry(failure(CURLE_PARTIAL_FILE, bytes: true), attempt: 1))
+        XCTAssertFalse(ReusedConnectionRetry().shouldRetry(failure(CURLE_RECV_ERROR, bytes: true), attempt: 1))
+        XCTAssertFalse(ReusedConnectionRetry().shouldRetry(failure(CURLE_PARTIAL_FILE, bytes: true), attempt: 1))
     }
 
     func testNoRetryOnFreshConnection() {
-        XCTAssertFalse(RetryPolicy().shouldRetry(failure(CURLE_GOT_NOTHING, reused: false), attempt: 1))
+        XCTAssertFalse(ReusedConnectionRetry().shouldRetry(failure(CURLE_GOT_NOTHING, reused: false), attempt: 1))
     }
 
     func testOtherFailuresAreNotRetried() {
         for code in [CURLE_OPERATION_TIMEDOUT, CURLE_COULDNT_CONNECT, CURLE_PEER_FAILED_VERIFICATION, CURLE_COULDNT_RESOLVE_HOST, CURLE_PARTIAL_FILE] {
-            XCTAssertFalse(RetryPolicy().shouldRetry(failure(code), attempt: 1), "\(code)")
+            XCTAssertFalse(ReusedConnectionRetry().shouldRetry(failure(code), attempt: 1), "\(code)")
         }
     }
 
     func testRunResendsOnFreshConnectionThenSucceeds() {
         var calls: [Bool] = []
-        let (result, retries) = RetryPolicy().run { fresh -> Result<Int, TransferFailure> in
+        let (result, retries) = ReusedConnectionRetry().run { fresh -> Result<Int, TransferFailure> in
             calls.append(fresh)
             return calls.count == 1 ? .failure(failure(CURLE_SEND_ERROR)) : .success(200)
         }
@@ -43,7 +43,7 @@ final class RetryPolicyTests: XCTestCase {
 
     func testRunGivesUpAfterTheSecondFailure() {
         var calls = 0
-        let (result, retries) = RetryPolicy().run { _ -> Result<Int, TransferFailure> in
+        let (result, retries) = ReusedConnectionRetry().run { _ -> Result<Int, TransferFailure> in
             calls += 1
             return .failure(failure(CURLE_GOT_NOTHING))
         }
@@ -54,7 +54,7 @@ final class RetryPolicyTests: XCTestCase {
 
     func testRunReportsFirstFailureWhenNotRetryable() {
         var calls = 0
-        let (result, retries) = RetryPolicy().run { _ -> Result<Int, TransferFailure> in
+        let (result, retries) = ReusedConnectionRetry().run { _ -> Result<Int, TransferFailure> in
             calls += 1
             return .failure(failure(CURLE_RECV_ERROR, bytes: true))
         }

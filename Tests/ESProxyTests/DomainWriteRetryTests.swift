@@ -1,12 +1,12 @@
 import XCTest
 @testable import ESProxy
 
-final class RetryPolicyTests: XCTestCase {
-    let policy = RetryPolicy()
+final class DomainWriteRetryTests: XCTestCase {
+    let policy = DomainWriteRetry()
 
     func testRetryableStatuses() {
-        for s in [429, 502, 503, 504] { XCTAssertTrue(RetryPolicy.isRetryable(status: s), "\(s)") }
-        for s in [200, 201, 400, 401, 403, 404, 409, 413, 500] { XCTAssertFalse(RetryPolicy.isRetryable(status: s), "\(s)") }
+        for s in [429, 502, 503, 504] { XCTAssertTrue(DomainWriteRetry.isRetryable(status: s), "\(s)") }
+        for s in [200, 201, 400, 401, 403, 404, 409, 413, 500] { XCTAssertFalse(DomainWriteRetry.isRetryable(status: s), "\(s)") }
     }
 
     func testBackoffGrowsWithJitterAndCap() {

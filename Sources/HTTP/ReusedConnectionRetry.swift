@@ -20,7 +20,7 @@ struct TransferFailure: Error, Equatable {
 /// Anything that produced a response byte, or failed on a fresh connection, is reported.
 /// libcurl 7.88 already retries most such cases itself (Curl_retry_request); this layer covers
 /// whatever it gives up on, and keeps the rule explicit and tested.
-struct RetryPolicy: Equatable {
+struct ReusedConnectionRetry: Equatable {
     /// Attempts in total, including the first.
     var maxAttempts = 2
 
