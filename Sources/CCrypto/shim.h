@@ -25,6 +25,14 @@ static inline int esp_sha256(const void *data, size_t len, unsigned char *out) {
     return written == 32;
 }
 
+/// SHA-1 of `len` bytes into `out` (20 bytes), for RFC 9562 version 5 (name-based) UUIDs only.
+/// Returns 1 on success, 0 on failure.
+static inline int esp_sha1(const void *data, size_t len, unsigned char *out) {
+    unsigned int written = 0;
+    if (EVP_Digest(data, len, out, &written, EVP_sha1(), NULL) != 1) return 0;
+    return written == 20;
+}
+
 /// HMAC-SHA256 of `len` bytes under `key` into `out` (32 bytes). Returns 1 on success, 0 on failure.
 static inline int esp_hmac_sha256(const void *key, size_t keylen, const void *data, size_t len,
                                   unsigned char *out) {

@@ -1,3 +1,4 @@
+import CCrypto
 import LambdaRuntime
 
 /// How document ids are made (`DOC_ID`).
@@ -7,6 +8,9 @@ enum DocumentIDScheme: String, Sendable {
     /// RFC 9562 version 7: a millisecond timestamp then 74 random bits; ids sort by time, which
     /// keeps an index's newest segments together and makes bulk indexing faster.
     case uuid7
+    /// No id of ours: the domain assigns it (`POST /{index}/_doc`), as OpenSearch Serverless
+    /// time-series and vector collections require.
+    case none
 }
 
 /// Makes document ids from the injected randomness (the kernel's CSPRNG in production, never a
@@ -23,6 +27,28 @@ struct DocumentIDGenerator: Sendable {
         self.random = random
     }
 
+    /// The id of a request that carries an `Idempotency-Key`: an RFC 9562 version 5 UUID (SHA-1)
+    /// of the route's index and the key (and the item's position in a batch) in the gateway's own
+    /// namespace, so a retry gets the same id on any instance, after any cold start or deployment.
+    /// Index names hold no newline and keys are visible ASCII, so the name is unambiguous.
+    static func nameBased(index: String, key: String, position: Int? = nil) -> String {
+        var name = namespace + Array(index.utf8) + [0x0A] + Array(key.utf8)
+        if let position { name += [0x0A] + Array(String(position).utf8) }
+        var digest = [UInt8](repeating: 0, count: 20)
+        let ok = name.withUnsafeBytes { esp_sha1($0.baseAddress, $0.count, &digest) }
+        precondition(ok == 1, "SHA-1 failed")
+        var bytes = Array(digest.prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return format(bytes)
+    }
+
+    /// The namespace of key-derived ids, eacbc2ee-3e98-572e-8e2b-120e0f702908:
+    /// `uuid5(NAMESPACE_URL, "urn:esproxy:idempotency-key")` (RFC 9562's URL namespace), as bytes.
+    static let namespace: [UInt8] = [
+        0xea, 0xcb, 0xc2, 0xee, 0x3e, 0x98, 0x57, 0x2e, 0x8e, 0x2b, 0x12, 0x0e, 0x0f, 0x70, 0x29, 0x08,
+    ]
+
     /// A new id in the canonical lower-case 8-4-4-4-12 form.
     func next() -> String {
         var bytes = [UInt8](repeating: 0, count: 16)
@@ -31,7 +57,7 @@ struct DocumentIDGenerator: Sendable {
             let ms = clock.unixMilliseconds()
             for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: ms >> (40 - 8 * UInt64(i))) }
         }
-        let version: UInt8 = scheme == .uuid4 ? 0x40 : 0x70
+        let version: UInt8 = scheme == .uuid7 ? 0x70 : 0x40
         bytes[6] = (bytes[6] & 0x0F) | version
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
         return Self.format(bytes)

@@ -1,9 +1,11 @@
 import HTTP
 import JSON
 
-/// What the domain's answer to `PUT /{index}/_create/{id}` means for the client.
+/// What the domain's answer to a document write means for the client.
 enum DomainAnswer {
     case created
+    /// `409` on `_create`: the id is taken (see `DomainClient` for what that proves).
+    case conflict
     /// Final: the client gets `error`; `operatorHint` goes to the log.
     case refused(GatewayError, operatorHint: String?)
     /// Worth another attempt with the same id.
@@ -14,17 +16,13 @@ enum DomainAnswer {
         case 200, 201:
             return .created
         case 409:
-            // The id is 122 random bits from the CSPRNG, told to nobody before this write succeeds:
-            // only an earlier transmission of this very request can have created it. That includes
-            // our own retries and libcurl's silent resend on a reused connection that died after the
-            // domain had stored the document, so a conflict means "stored once", on any attempt.
-            return .created
+            return .conflict
         case 400:
             return .refused(GatewayError(.rejectedByDomain, "the document store rejected the document: \(reason(response.body))"),
                             operatorHint: nil)
         case 401, 403:
             return .refused(GatewayError(.domainUnavailable, "the document store is unavailable"),
-                            operatorHint: "domain refused our signature (HTTP \(response.status)): check the function role's es:ESHttpPut permission on the index, the domain access policy, AWS_REGION and ES_SIGNING (es for managed domains, aoss for serverless); domain said: \(reason(response.body))")
+                            operatorHint: "domain refused our signature (HTTP \(response.status)): check the function role's es:ESHttpPut (es:ESHttpPost with DOC_ID=none) permission on the index, the domain access policy, AWS_REGION and ES_SIGNING (es for managed domains, aoss for serverless); domain said: \(reason(response.body))")
         case 413:
             return .refused(GatewayError(.payloadTooLarge, "the document is larger than the document store accepts"),
                             operatorHint: nil)
@@ -36,6 +34,11 @@ enum DomainAnswer {
             return .refused(GatewayError(.domainUnavailable, "the document store is unavailable"),
                             operatorHint: "domain answered HTTP \(response.status): \(reason(response.body))")
         }
+    }
+
+    /// The `_id` of an index response (`POST /{index}/_doc`).
+    static func assignedID(_ body: [UInt8]) -> String? {
+        (try? JSONParser.parse(body))?["_id"]?.stringValue
     }
 
     /// `type: reason` from an OpenSearch error body, shortened; the raw status when there is none.

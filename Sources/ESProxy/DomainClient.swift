@@ -9,12 +9,19 @@ protocol DomainTransport: AnyObject {
 
 extension HTTPClient: DomainTransport {}
 
-/// Writes documents to the domain with `PUT /{index}/_create/{id}`.
+/// Writes documents to the domain with `PUT /{index}/_create/{id}`, or `POST /{index}/_doc` when
+/// the domain assigns ids.
 ///
 /// `_create` rather than `_doc/{id}`: `_create` never overwrites, so a retry after a lost answer
-/// meets a 409 for the id we chose (which proves an earlier attempt stored it) instead of writing a
-/// second version, and no id, however it came about, can replace another document.
-/// Each attempt is signed anew (fresh `X-Amz-Date`); all of them fit before the deadline.
+/// meets a 409 for the id we chose instead of writing a second version, and no id, however it
+/// came about, can replace another document. A random id (122 bits from the CSPRNG, told to nobody
+/// before the write succeeds) can only have been taken by an earlier transmission of this very
+/// request, so a 409 on it means "stored once". A key-derived id meeting 409 on the first attempt
+/// was stored by an earlier request with that key (`WriteReport.existed`).
+///
+/// `_doc` without an id cannot be deduplicated: it is retried only when the request provably never
+/// left (connection refused, DNS failure), and the HTTP layer's resend on a reused connection is
+/// off for it. Each attempt is signed anew (fresh `X-Amz-Date`); all of them fit before the deadline.
 final class DomainClient: DocumentStore {
     let endpoint: Endpoint
     let transport: any DomainTransport
@@ -41,31 +48,57 @@ final class DomainClient: DocumentStore {
     }
 
     func create(index: String, id: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport {
+        write(.create, path: "/\(index)/_create/\(id)", document: document, deadline: deadlineUnixMilliseconds)
+    }
+
+    func add(index: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport {
+        write(.add, path: "/\(index)/_doc", document: document, deadline: deadlineUnixMilliseconds)
+    }
+
+    enum Write {
+        /// `PUT _create/{id}`: repeatable, a repeat meets 409.
+        case create
+        /// `POST _doc`: not repeatable once sent.
+        case add
+
+        var method: String { self == .create ? "PUT" : "POST" }
+    }
+
+    /// Attempts until stored, refused, or out of time.
+    private func write(_ kind: Write, path: String, document: [UInt8], deadline lambdaDeadline: UInt64) -> WriteReport {
         let started = clock.monotonicNanoseconds()
         // The policy keeps its answer margin before the deadline it is given; that margin guards
         // Lambda's deadline, so the write budget is extended by it to stay whole.
         let budgetEnd = clock.unixMilliseconds() + UInt64(budgetMilliseconds + policy.answerMarginMilliseconds)
-        var report = write(path: "/\(index)/_create/\(id)", document: document,
-                           deadline: min(deadlineUnixMilliseconds, budgetEnd))
+        var report = attempts(kind, path: path, document: document, deadline: min(lambdaDeadline, budgetEnd))
         report.domainMilliseconds = clock.milliseconds(since: started)
         return report
     }
 
-    /// Attempts until created, refused, or out of time.
-    private func write(path: String, document: [UInt8], deadline: UInt64) -> WriteReport {
+    private func attempts(_ kind: Write, path: String, document: [UInt8], deadline: UInt64) -> WriteReport {
         var report = WriteReport()
         while true {
             guard let timeout = policy.attemptTimeout(nowMilliseconds: clock.unixMilliseconds(), deadlineMilliseconds: deadline) else {
                 report.error = report.error ?? GatewayError(.domainTimeout, "the document store did not answer in time")
                 return report
             }
-            let outcome = attempt(path: path, document: document, timeoutMilliseconds: timeout)
-            switch outcome {
+            switch attempt(kind, path: path, document: document, timeoutMilliseconds: timeout) {
             case .answered(let response):
                 report.lastStatus = response.status
                 switch DomainAnswer.classify(response) {
                 case .created:
                     report.error = nil
+                    if kind == .add {
+                        report.assignedID = DomainAnswer.assignedID(response.body)
+                        if report.assignedID == nil {
+                            log.message(.error, "domain answered \(response.status) to POST _doc without an _id")
+                            report.error = GatewayError(.domainUnavailable, "the document store is unavailable")
+                        }
+                    }
+                    return report
+                case .conflict:
+                    report.error = nil
+                    report.existed = report.retries == 0
                     return report
                 case .refused(let error, let operatorHint):
                     if let operatorHint { log.message(.error, operatorHint) }
@@ -73,6 +106,7 @@ final class DomainClient: DocumentStore {
                     return report
                 case .retryable(let error):
                     report.error = error
+                    if kind == .add { return report }  // it arrived: a repeat could store it twice
                 }
             case .failed(let error, let retryable):
                 report.lastStatus = 0
@@ -92,33 +126,35 @@ final class DomainClient: DocumentStore {
         case failed(GatewayError, retryable: Bool)
     }
 
-    private func attempt(path: String, document: [UInt8], timeoutMilliseconds: Int) -> Attempt {
+    private func attempt(_ kind: Write, path: String, document: [UInt8], timeoutMilliseconds: Int) -> Attempt {
         var headers: [(name: String, value: String)] = [
             ("Host", endpoint.hostHeader), ("Content-Type", "application/json"),
         ]
         if let signer {
             do {
-                headers = try signer.sign(method: "PUT", path: path, headers: headers, body: document,
+                headers = try signer.sign(method: kind.method, path: path, headers: headers, body: document,
                                           unixSeconds: clock.unixMilliseconds() / 1000)
             } catch {
                 log.message(.error, "could not sign the domain request: \(error)")
                 return .failed(GatewayError(.internalError, "the gateway could not sign the request"), retryable: false)
             }
         }
-        let request = HTTPRequest(method: "PUT", url: endpoint.baseURL + path, headers: headers, body: document,
-                                  timeoutMilliseconds: timeoutMilliseconds)
+        let request = HTTPRequest(method: kind.method, url: endpoint.baseURL + path, headers: headers, body: document,
+                                  timeoutMilliseconds: timeoutMilliseconds, resendOnReusedConnection: kind == .create)
         do {
             return .answered(try transport.send(request))
         } catch {
             switch error.code {
             case .timeout:
-                return .failed(GatewayError(.domainTimeout, "the document store did not answer in time"), retryable: true)
+                return .failed(GatewayError(.domainTimeout, "the document store did not answer in time"), retryable: kind == .create)
             case .tls:
                 log.message(.error, "TLS to the domain failed (\(error.message)); check ES_ENDPOINT and the CA bundle")
                 return .failed(GatewayError(.domainUnavailable, "the document store is unavailable"), retryable: false)
             default:
                 log.message(.warn, "domain connection failed: \(error.message)")
-                return .failed(GatewayError(.domainUnavailable, "the document store is unavailable"), retryable: true)
+                let neverSent = error.code == .connectionRefused || error.code == .dnsFailure
+                return .failed(GatewayError(.domainUnavailable, "the document store is unavailable"),
+                               retryable: kind == .create || neverSent)
             }
         }
     }

@@ -10,6 +10,8 @@ struct Gateway {
     let store: any DocumentStore
     let ids: DocumentIDGenerator
     let maxBodyBytes: Int
+    /// `nil`: no CORS at all (`CORS_ALLOW_ORIGINS` unset).
+    var cors: CORSPolicy? = nil
     let clock: any LambdaClock
     let log: InvocationLogger
     let parserOptions = JSONParser.Options()
@@ -18,10 +20,17 @@ struct Gateway {
     func handle(_ request: GatewayRequest) -> GatewayResponse {
         let started = clock.monotonicNanoseconds()
         let outcome = process(request)
-        let response: GatewayResponse
+        var response: GatewayResponse
         switch outcome.result {
-        case .success(let created): response = GatewayResponse(json: 201, created)
+        case .success(let answer): response = answer
         case .failure(let error): response = GatewayResponse(error: error, requestID: request.requestID)
+        }
+        // Every answer to an allowed origin is readable by its page, refusals included; a refused
+        // preflight or origin gets none (the browser then reports the failure to the page).
+        if let cors, let origin = request.origin, outcome.corsAllowed, cors.allows(origin) {
+            response.headers += cors.responseHeaders(origin: origin).filter { h in
+                !response.headers.contains { $0.name == h.name }
+            }
         }
         log.invocation(InvocationRecord(request, outcome, status: response.status,
                                         durationMilliseconds: clock.milliseconds(since: started)))
@@ -35,33 +44,80 @@ struct Gateway {
         var validationErrors = 0
         var documentID: String?
         var write: WriteReport?
-        var result: Result<JSON, GatewayError>
+        var keyed = false
+        var replayed = false
+        /// False for a refused preflight or origin: such answers carry no CORS headers.
+        var corsAllowed = true
+        var result: Result<GatewayResponse, GatewayError>
     }
 
     private func process(_ request: GatewayRequest) -> Outcome {
         guard let route = routes.route(for: request.path) else {
             return Outcome(result: .failure(GatewayError(.notFound, "no route for this path")))
         }
+        if let cors, let origin = request.origin {
+            if request.method == "OPTIONS", let method = request.preflightMethod {
+                switch cors.preflight(origin: origin, method: method, requestHeaders: request.preflightHeaders) {
+                case .success(let headers):
+                    return Outcome(route: route, corsAllowed: false,
+                                   result: .success(GatewayResponse(status: 204, headers: headers, body: [])))
+                case .failure(let error):
+                    return Outcome(route: route, corsAllowed: false, result: .failure(error))
+                }
+            }
+            if request.method == "POST", !cors.allows(origin) {
+                return Outcome(route: route, corsAllowed: false,
+                               result: .failure(GatewayError(.originNotAllowed, "origin \(origin) may not call this API")))
+            }
+        }
         if let refusal = admit(request, on: route) {
             return Outcome(route: route, result: .failure(refusal))
+        }
+        let key: String?
+        switch IdempotencyKey.parse(request.idempotencyKeys) {
+        case .success(let k): key = k
+        case .failure(let error): return Outcome(route: route, result: .failure(error))
+        }
+        if key != nil, ids.scheme == .none {
+            return Outcome(route: route, keyed: true, result: .failure(GatewayError(
+                .idempotencyUnsupported, "this route stores documents under ids the domain assigns, which cannot be deduplicated: send no Idempotency-Key")))
         }
         let object: JSONObject
         switch check(request.body, against: route) {
         case .valid(let o):
             object = o
         case .refused(let error, let validation, let count):
-            return Outcome(route: route, validation: validation, validationErrors: count, result: .failure(error))
+            return Outcome(route: route, validation: validation, validationErrors: count, keyed: key != nil,
+                           result: .failure(error))
         }
 
-        let id = ids.next()
         var stored = object
         stored["@timestamp"] = .string(Timestamp.iso8601(unixMilliseconds: clock.unixMilliseconds()))
-        let report = store.create(index: route.index, id: id, document: JSON.object(stored).serializedBytes(),
+        let document = JSON.object(stored).serializedBytes()
+        let id: String?
+        let report: WriteReport
+        if ids.scheme == .none {
+            report = store.add(index: route.index, document: document, deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
+            id = report.assignedID
+        } else {
+            let chosen = key.map { DocumentIDGenerator.nameBased(index: route.index, key: $0) } ?? ids.next()
+            report = store.create(index: route.index, id: chosen, document: document,
                                   deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
-        var outcome = Outcome(route: route, validation: .passed, documentID: id, write: report,
-                              result: .success(["id": .string(id), "index": .string(route.index), "result": "created"]))
-        if let error = report.error { outcome.result = .failure(error) }
-        return outcome
+            id = chosen
+        }
+        let replayed = key != nil && report.existed
+        let result: Result<GatewayResponse, GatewayError>
+        if let error = report.error {
+            result = .failure(error)
+        } else if let id {
+            let answer: JSON = ["id": .string(id), "index": .string(route.index), "result": replayed ? "exists" : "created"]
+            result = .success(GatewayResponse(json: replayed ? 200 : 201, answer,
+                                              headers: replayed ? [("Idempotent-Replayed", "true")] : []))
+        } else {
+            result = .failure(GatewayError(.domainUnavailable, "the document store assigned no id"))
+        }
+        return Outcome(route: route, validation: .passed, documentID: id, write: report, keyed: key != nil,
+                       replayed: replayed, result: result)
     }
 
     /// The refusals decided before the body is read: method, media type, size.

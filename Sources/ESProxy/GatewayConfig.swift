@@ -32,6 +32,8 @@ struct GatewayConfig: Sendable {
     var domainTimeoutMilliseconds: Int
     /// `DOC_ID`.
     var documentIDs: DocumentIDScheme
+    /// `CORS_ALLOW_ORIGINS` and `CORS_MAX_AGE`; `nil` (no CORS at all) when the first is unset.
+    var cors: CORSPolicy?
     /// `AWS_REGION` (or `AWS_DEFAULT_REGION`), required only when signing.
     var region: String
     /// The signing credentials (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`);
@@ -52,6 +54,7 @@ struct GatewayConfig: Sendable {
         /// Lambda's synchronous payload limit: a larger body can never arrive.
         static let maxBodyBytesCeiling = 6_291_456
         static let domainTimeoutMilliseconds = 10_000
+        static let corsMaxAgeSeconds = 600
     }
 
     /// Reads and checks the configuration from `environment`.
@@ -79,9 +82,14 @@ struct GatewayConfig: Sendable {
 
         let idText = env["DOC_ID"] ?? DocumentIDScheme.uuid4.rawValue
         guard let ids = DocumentIDScheme(rawValue: idText) else {
-            throw ConfigError(.invalidValue, "DOC_ID", "must be uuid4 or uuid7 (got \"\(idText)\")")
+            throw ConfigError(.invalidValue, "DOC_ID", "must be uuid4, uuid7 or none (got \"\(idText)\")")
         }
         documentIDs = ids
+
+        let maxAge = try Self.integer(env, "CORS_MAX_AGE", default: Defaults.corsMaxAgeSeconds, range: 0...86_400)
+        cors = try env["CORS_ALLOW_ORIGINS"].map { text throws(ConfigError) in
+            try CORSPolicy(allowOrigins: text, maxAgeSeconds: maxAge)
+        }
 
         region = env["AWS_REGION"].flatMap { $0.isEmpty ? nil : $0 } ?? env["AWS_DEFAULT_REGION"] ?? ""
         guard region.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else {

@@ -12,6 +12,10 @@ struct GatewayError: Error, Sendable, Equatable {
         case invalidJSON = "invalid_json"
         case notAnObject = "not_an_object"
         case validationFailed = "validation_failed"
+        case invalidIdempotencyKey = "invalid_idempotency_key"
+        case idempotencyUnsupported = "idempotency_unsupported"
+        case originNotAllowed = "origin_not_allowed"
+        case headerNotAllowed = "header_not_allowed"
         case rejectedByDomain = "rejected_by_domain"
         case domainUnavailable = "domain_unavailable"
         case domainTimeout = "domain_timeout"
@@ -24,7 +28,9 @@ struct GatewayError: Error, Sendable, Equatable {
             case .methodNotAllowed: 405
             case .unsupportedMediaType: 415
             case .payloadTooLarge: 413
-            case .invalidJSON, .notAnObject, .validationFailed, .rejectedByDomain: 400
+            case .invalidJSON, .notAnObject, .validationFailed, .rejectedByDomain, .invalidIdempotencyKey,
+                 .idempotencyUnsupported: 400
+            case .originNotAllowed, .headerNotAllowed: 403
             case .domainUnavailable: 502
             case .domainTimeout: 504
             case .internalError: 500

@@ -12,6 +12,13 @@ struct GatewayRequest: Sendable {
     var requestID: String
     /// When Lambda stops the invocation, in Unix milliseconds.
     var deadlineUnixMilliseconds: UInt64
+    /// `Origin`, sent by browsers on cross-origin requests.
+    var origin: String? = nil
+    /// `Access-Control-Request-Method` and `Access-Control-Request-Headers` of a preflight.
+    var preflightMethod: String? = nil
+    var preflightHeaders: String? = nil
+    /// Every `Idempotency-Key` value (more than one is refused).
+    var idempotencyKeys: [String] = []
 }
 
 extension GatewayRequest {
@@ -24,6 +31,9 @@ extension GatewayRequest {
             if path.isEmpty { path = "/" }
         }
         self.init(method: r.method, path: path, contentType: r.headers["content-type"], body: r.body,
-                  requestID: context.requestID, deadlineUnixMilliseconds: UInt64(max(0, context.deadlineMilliseconds)))
+                  requestID: context.requestID, deadlineUnixMilliseconds: UInt64(max(0, context.deadlineMilliseconds)),
+                  origin: r.headers["origin"], preflightMethod: r.headers["access-control-request-method"],
+                  preflightHeaders: r.headers.values("access-control-request-headers").joined(separator: ","),
+                  idempotencyKeys: r.headers.values("idempotency-key"))
     }
 }

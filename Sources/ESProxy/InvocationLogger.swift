@@ -15,6 +15,10 @@ struct InvocationRecord: Sendable {
     var domainStatus = 0
     var domainMilliseconds = 0.0
     var retries = 0
+    /// Whether the request carried an `Idempotency-Key` (never the key), and whether the answer
+    /// was a replay of an earlier request's.
+    var idempotencyKey = false
+    var replayed = false
     var durationMilliseconds: Double
 
     init(requestID: String, method: String, path: String, status: Int, error: String? = nil,
@@ -36,6 +40,8 @@ struct InvocationRecord: Sendable {
         documentID = outcome.documentID
         validation = outcome.validation
         validationErrors = outcome.validationErrors
+        idempotencyKey = outcome.keyed
+        replayed = outcome.replayed
         if let write = outcome.write {
             domainStatus = write.lastStatus
             domainMilliseconds = write.domainMilliseconds
@@ -102,6 +108,8 @@ struct InvocationLogger: Sendable {
             fields.append(("domainMs", Self.milliseconds(r.domainMilliseconds)))
             fields.append(("retries", .number(JSONNumber(r.retries))))
         }
+        if r.idempotencyKey { fields.append(("idempotencyKey", .bool(true))) }
+        if r.replayed { fields.append(("replayed", .bool(true))) }
         fields.append(("durationMs", Self.milliseconds(r.durationMilliseconds)))
         emit(r.status >= 500 ? .error : .info, "invocation", fields)
     }

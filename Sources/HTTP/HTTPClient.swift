@@ -66,7 +66,9 @@ public final class HTTPClient {
         try applyRequestOptions(request, headers: headers)
 
         return try withBody(request) { () throws(HTTPError) -> HTTPResponse in
-            let (result, retries) = reusedConnectionRetry.run { fresh in perform(freshConnection: fresh) }
+            let (result, retries) = request.resendOnReusedConnection
+                ? reusedConnectionRetry.run { fresh in perform(freshConnection: fresh) }
+                : (perform(freshConnection: false), 0)
             retryCount += retries
             switch result {
             case .success(let response):

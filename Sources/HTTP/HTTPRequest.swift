@@ -16,6 +16,10 @@ public struct HTTPRequest: Sendable {
     /// Total time limit for this request (connect, send, wait, receive), or nil for the
     /// client's `Configuration.timeoutMilliseconds`.
     public var timeoutMilliseconds: Int?
+    /// Whether a request that died on a reused connection before any response byte is sent once
+    /// more on a fresh one (`ReusedConnectionRetry`). Off for requests that must never arrive
+    /// twice, such as a `POST` whose repeat would store a second document.
+    public var resendOnReusedConnection: Bool
 
     /// Creates a request; only the URL is required.
     public init(
@@ -23,12 +27,14 @@ public struct HTTPRequest: Sendable {
         url: String,
         headers: [(name: String, value: String)] = [],
         body: [UInt8] = [],
-        timeoutMilliseconds: Int? = nil
+        timeoutMilliseconds: Int? = nil,
+        resendOnReusedConnection: Bool = true
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeoutMilliseconds = timeoutMilliseconds
+        self.resendOnReusedConnection = resendOnReusedConnection
     }
 }

@@ -78,6 +78,7 @@ final class DomainClientTests: XCTestCase {
         let report = write(try client(t))
         XCTAssertNil(report.error)
         XCTAssertEqual(report.retries, 1)
+        XCTAssertFalse(report.existed, "our own unanswered attempt may have stored it: created")
     }
 
     func testConflictOnTheFirstAttemptIsAnEarlierTransmissionOfOurs() throws {
@@ -87,6 +88,39 @@ final class DomainClientTests: XCTestCase {
         let report = write(try client(t))
         XCTAssertNil(report.error)
         XCTAssertEqual(t.requests.count, 1)
+        XCTAssertTrue(report.existed, "with a key-derived id this is a replay")
+    }
+
+    func testDomainAssignedIdsArePostedToDocAndTakenFromTheAnswer() throws {
+        let t = ScriptedTransport([.status(201, #"{"_index":"bigsurvey","_id":"1%2Fx","result":"created"}"#)])
+        let report = try client(t).add(index: "bigsurvey", document: Array(#"{"a":1}"#.utf8), deadlineUnixMilliseconds: now + 30_000)
+        XCTAssertNil(report.error)
+        XCTAssertEqual(report.assignedID, "1%2Fx")
+        XCTAssertEqual(t.requests[0].method, "POST")
+        XCTAssertEqual(t.requests[0].url, "https://search-demo.us-east-1.es.amazonaws.com/bigsurvey/_doc")
+        XCTAssertFalse(t.requests[0].resendOnReusedConnection)
+        XCTAssertTrue(t.requests[0].headers.contains { $0.name == "Authorization" && $0.value.contains("/es/aws4_request") })
+    }
+
+    func testDomainAssignedIdsAreRetriedOnlyWhenTheRequestNeverLeft() throws {
+        func add(_ script: [ScriptedTransport.Step]) throws -> (WriteReport, Int) {
+            let t = ScriptedTransport(script)
+            let r = try client(t).add(index: "bigsurvey", document: Array("{}".utf8), deadlineUnixMilliseconds: now + 30_000)
+            return (r, t.requests.count)
+        }
+        let created = ScriptedTransport.Step.status(201, #"{"_id":"x"}"#)
+        var (r, n) = try add([.fail(.connectionRefused), .fail(.dnsFailure), created])
+        XCTAssertNil(r.error)
+        XCTAssertEqual(n, 3)
+        for (step, code) in [(ScriptedTransport.Step.fail(.timeout), GatewayError.Code.domainTimeout),
+                             (.fail(.connectionReset), .domainUnavailable), (.status(503, "{}"), .domainUnavailable),
+                             (.status(429, "{}"), .domainUnavailable), (.status(504, "{}"), .domainTimeout)] {
+            (r, n) = try add([step, created])
+            XCTAssertEqual(r.error?.code, code, "\(step)")
+            XCTAssertEqual(n, 1, "\(step): may have been stored, never sent twice")
+        }
+        (r, n) = try add([.status(201, #"{"result":"created"}"#)])
+        XCTAssertEqual(r.error?.code, .domainUnavailable, "an answer without _id gives the client no id")
     }
 
     func testMappingErrorBecomesA400WithTheDomainsReason() throws {

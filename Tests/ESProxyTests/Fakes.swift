@@ -11,11 +11,24 @@ import XCTest
 final class MemoryStore: DocumentStore, @unchecked Sendable {
     var documents: [(index: String, id: String, document: JSON)] = []
     var next: WriteReport?
+    var assigned = 0
 
+    /// `_create` semantics: an id already present is a 409, reported as `existed`, storing nothing.
     func create(index: String, id: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport {
         if let report = next, report.error != nil { return report }
+        if documents.contains(where: { $0.index == index && $0.id == id }) {
+            return WriteReport(lastStatus: 409, existed: true)
+        }
         documents.append((index, id, try! JSONParser.parse(document)))
         return next ?? WriteReport(lastStatus: 201)
+    }
+
+    func add(index: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport {
+        if let report = next, report.error != nil { return report }
+        assigned += 1
+        let id = "domain-\(assigned)"
+        documents.append((index, id, try! JSONParser.parse(document)))
+        return WriteReport(lastStatus: 201, assignedID: id)
     }
 }
 
