@@ -18,8 +18,8 @@ struct WriteReport: Sendable {
     var domainMilliseconds: Double
     /// The domain's last HTTP status (0 when no answer came).
     var lastStatus: Int
-    /// The id already existed when the first attempt arrived (`409` on attempt one): an earlier
-    /// request stored it. A 409 after an unanswered attempt of our own counts as created.
+    /// The id already existed when the first attempt arrived (`409` on it): an earlier request
+    /// stored it. A 409 after an unanswered attempt of our own counts as created.
     var existed = false
     /// The id the domain assigned (`add`).
     var assignedID: String?

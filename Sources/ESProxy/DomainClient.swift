@@ -17,11 +17,13 @@ extension HTTPClient: DomainTransport {}
 /// came about, can replace another document. A random id (122 bits from the CSPRNG, told to nobody
 /// before the write succeeds) can only have been taken by an earlier transmission of this very
 /// request, so a 409 on it means "stored once". A key-derived id meeting 409 on the first attempt
-/// was stored by an earlier request with that key (`WriteReport.existed`).
+/// was stored by an earlier request with that key (`WriteReport.existed`), or by this request's
+/// own first transmission when libcurl resent it unseen after its reused connection died
+/// unanswered; either way it is stored once under that id.
 ///
 /// `_doc` without an id cannot be deduplicated: it is retried only when the request provably never
-/// left (connection refused, DNS failure), and the HTTP layer's resend on a reused connection is
-/// off for it. Each attempt is signed anew (fresh `X-Amz-Date`); all of them fit before the deadline.
+/// left (connection refused, DNS failure), and it goes out on a fresh connection, where neither
+/// libcurl nor our HTTP layer ever resends it. Each attempt is signed anew (fresh `X-Amz-Date`); all of them fit before the deadline.
 final class DomainClient: DocumentStore {
     let endpoint: Endpoint
     let transport: any DomainTransport
@@ -140,7 +142,7 @@ final class DomainClient: DocumentStore {
             }
         }
         let request = HTTPRequest(method: kind.method, url: endpoint.baseURL + path, headers: headers, body: document,
-                                  timeoutMilliseconds: timeoutMilliseconds, resendOnReusedConnection: kind == .create)
+                                  timeoutMilliseconds: timeoutMilliseconds, repeatable: kind == .create)
         do {
             return .answered(try transport.send(request))
         } catch {

@@ -66,9 +66,9 @@ public final class HTTPClient {
         try applyRequestOptions(request, headers: headers)
 
         return try withBody(request) { () throws(HTTPError) -> HTTPResponse in
-            let (result, retries) = request.resendOnReusedConnection
+            let (result, retries) = request.repeatable
                 ? reusedConnectionRetry.run { fresh in perform(freshConnection: fresh) }
-                : (perform(freshConnection: false), 0)
+                : (perform(freshConnection: true), 0)
             retryCount += retries
             switch result {
             case .success(let response):

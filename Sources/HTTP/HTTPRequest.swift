@@ -16,10 +16,12 @@ public struct HTTPRequest: Sendable {
     /// Total time limit for this request (connect, send, wait, receive), or nil for the
     /// client's `Configuration.timeoutMilliseconds`.
     public var timeoutMilliseconds: Int?
-    /// Whether a request that died on a reused connection before any response byte is sent once
-    /// more on a fresh one (`ReusedConnectionRetry`). Off for requests that must never arrive
-    /// twice, such as a `POST` whose repeat would store a second document.
-    public var resendOnReusedConnection: Bool
+    /// Whether the request may go out more than once. A repeatable request that died on a reused
+    /// connection before any response byte is sent once more on a fresh one
+    /// (`ReusedConnectionRetry`). One that is not (a `POST` whose repeat would store a second
+    /// document) goes out on a fresh connection, since libcurl itself resends a request whose
+    /// reused connection died unanswered, and is never resent.
+    public var repeatable: Bool
 
     /// Creates a request; only the URL is required.
     public init(
@@ -28,13 +30,13 @@ public struct HTTPRequest: Sendable {
         headers: [(name: String, value: String)] = [],
         body: [UInt8] = [],
         timeoutMilliseconds: Int? = nil,
-        resendOnReusedConnection: Bool = true
+        repeatable: Bool = true
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeoutMilliseconds = timeoutMilliseconds
-        self.resendOnReusedConnection = resendOnReusedConnection
+        self.repeatable = repeatable
     }
 }

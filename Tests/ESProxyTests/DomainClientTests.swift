@@ -98,7 +98,7 @@ final class DomainClientTests: XCTestCase {
         XCTAssertEqual(report.assignedID, "1%2Fx")
         XCTAssertEqual(t.requests[0].method, "POST")
         XCTAssertEqual(t.requests[0].url, "https://search-demo.us-east-1.es.amazonaws.com/bigsurvey/_doc")
-        XCTAssertFalse(t.requests[0].resendOnReusedConnection)
+        XCTAssertFalse(t.requests[0].repeatable)
         XCTAssertTrue(t.requests[0].headers.contains { $0.name == "Authorization" && $0.value.contains("/es/aws4_request") })
     }
 

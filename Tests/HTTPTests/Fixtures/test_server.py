@@ -145,6 +145,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
         elif path == "/drop":
             self.close_connection = True
+        elif path == "/drop-once":
+            # The first request of each ?id= is read and dropped unanswered; later ones get 200.
+            with self.server.lock:
+                seen = self.server.hits.get(path + "?" + query.get("id", ""), 0)
+                self.server.hits[path + "?" + query.get("id", "")] = seen + 1
+            if seen == 0:
+                self.close_connection = True
+            else:
+                self.reply(200, b"second")
         elif path == "/multi":
             self.send_response(201)
             self.send_header("X-Dup", "first")
