@@ -13,8 +13,11 @@ import pytest
 
 import sys
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
+from ci_required import require_module  # noqa: E402
 from esproxy_stack import Stack, wait_until  # noqa: E402
 
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_EVENT = ROOT / "scripts" / "events" / "post-bigsurvey.json"
 CORPORA = Path(os.environ.get("ESPROXY_CORPORA") or Path(__file__).resolve().parents[3] / "shared" / "corpora")
 BLOG = {"agree": True, "anumber": 1, "textblob": "abc sdf", "ipaddr": "192.168.10.10"}
 BAD = {"agree": True, "anumber": "one", "textblob": "abc sdf", "ipaddr": "999.1.1.1"}
@@ -60,6 +63,27 @@ def test_values_are_stored_exactly(stack):
     assert '"textblob":"café 😀 \\"q\\" \\u0000 א"' in line, line
     stored = json.loads(line)
     assert stored["textblob"] == "caf\u00e9 \U0001F600 \"q\" \u0000 \u05d0"
+
+
+def test_readme_sample_event_is_written_through_the_invoke_endpoint(stack):
+    """README's "By hand" posts scripts/events/post-bigsurvey.json, byte for byte, to the invoke endpoint."""
+    raw = SAMPLE_EVENT.read_bytes()
+    event = json.loads(raw)
+    assert event["httpMethod"] == "POST" and event["path"] == "/" and "version" not in event, "a REST API event"
+    document = json.loads(event["body"])
+    # Valid for the default schema by an independent validator, so a 201 is the right answer.
+    jsonschema = require_module("jsonschema", "jsonschema", "the check of the README's sample event")
+    schema = json.loads((ROOT / "schemas" / "bigsurvey.json").read_text())
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER).validate(document)
+    status, _, result = stack.invoke(raw)
+    assert status == 200, result
+    answer = json.loads(result)
+    assert answer["statusCode"] == 201, answer
+    body = json.loads(answer["body"])
+    assert body["index"] == "bigsurvey" and body["result"] == "created"
+    stored = dict(stack.documents()[body["id"]])
+    stored.pop("@timestamp")
+    assert stored == document
 
 
 # --- every recorded event kind, with a valid body put in ---------------------------------------
