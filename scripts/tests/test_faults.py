@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
+from ci_required import require_module  # noqa: E402
 from esproxy_stack import SCRIPTS, Stack, http, wait_until  # noqa: E402
 from local_domain.server import Faults  # noqa: E402
 from local_domain.store import OpenSearchError, Store  # noqa: E402
@@ -277,7 +278,7 @@ def test_domain_records_the_requests_it_received(stack):
 
 
 def test_emulator_trace_id_option_fixes_the_trace_header(tmp_path):
-    pytest.importorskip("awslambdaric")
+    require_module("awslambdaric", "awslambdaric", "the emulator's --trace-id test against AWS's client")
     fixtures = Path(__file__).resolve().parent / "fixtures"
     trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0"
 
