@@ -222,20 +222,20 @@ def test_oversized_body(bootstrap):
 
 # --- the domain misbehaves --------------------------------------------------------------------
 
-def test_retries_after_503_store_one_copy(stack):
-    stack.fault({"status": 503, "count": 2})
+def test_retries_after_503_store_one_copy(stack, domain_fault):
+    domain_fault({"status": 503, "count": 2})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="after 503")))
     assert stack.write_count(doc_id) == 1
 
 
-def test_lost_acknowledgement_stores_one_copy(stack):
-    stack.fault({"drop": "after", "count": 1})
+def test_lost_acknowledgement_stores_one_copy(stack, domain_fault):
+    domain_fault({"drop": "after", "count": 1})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="lost ack")))
     assert stack.write_count(doc_id) == 1
 
 
-def test_connection_dropped_before_the_request_was_read(stack):
-    stack.fault({"drop": "before", "count": 1})
+def test_connection_dropped_before_the_request_was_read(stack, domain_fault):
+    domain_fault({"drop": "before", "count": 1})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="dropped before")))
     assert stack.write_count(doc_id) == 1
 

@@ -45,26 +45,24 @@ def refused(stack, answer, status, code, marker):
 
 # --- the domain answers with an error ------------------------------------------------------------
 
-def test_domain_500_is_not_retried_and_is_502(stack):
+def test_domain_500_is_not_retried_and_is_502(stack, domain_fault):
     before = stack.stats()["requests"]
-    stack.fault({"status": 500, "count": 5})
+    domain_fault({"status": 500, "count": 5})
     refused(stack, stack.post("/", dict(BLOG, textblob="500")), 502, "domain_unavailable", "500")
     assert stack.stats()["requests"] == before + 1, "a 500 is the domain's decision: no retry"
-    stack.clear_fault()
 
 
-def test_domain_413_is_payload_too_large_and_not_retried(stack):
+def test_domain_413_is_payload_too_large_and_not_retried(stack, domain_fault):
     # A domain's own request-size limit (smaller instance types take 10 MiB, some proxies less).
     before = stack.stats()["requests"]
-    stack.fault({"status": 413, "count": 5})
+    domain_fault({"status": 413, "count": 5})
     refused(stack, stack.post("/", dict(BLOG, textblob="413")), 413, "payload_too_large", "413")
     assert stack.stats()["requests"] == before + 1
-    stack.clear_fault()
 
 
-def test_429_throttling_then_success_stores_one_copy(stack):
+def test_429_throttling_then_success_stores_one_copy(stack, domain_fault):
     before = stack.stats()
-    stack.fault({"status": 429, "count": 3})
+    domain_fault({"status": 429, "count": 3})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="throttled")))
     after = stack.stats()
     assert after["faults"]["status"] - before["faults"]["status"] == 3
@@ -72,25 +70,25 @@ def test_429_throttling_then_success_stores_one_copy(stack):
     assert stack.write_count(doc_id) == 1 and copies(stack, "throttled") == 1
 
 
-def test_503_mixed_with_drops_stores_one_copy(stack):
+def test_503_mixed_with_drops_stores_one_copy(stack, domain_fault):
     # The first answer is lost after the domain stored the document; the later attempts meet
     # unavailability and dropped connections, and the last one a 409 for our own id.
-    stack.fault([{"drop": "after", "count": 1}, {"status": 503, "count": 1}, {"drop": "before", "count": 2},
-                 {"status": 503, "count": 1}, {"drop": "after", "count": 1}])
+    domain_fault([{"drop": "after", "count": 1}, {"status": 503, "count": 1}, {"drop": "before", "count": 2},
+                  {"status": 503, "count": 1}, {"drop": "after", "count": 1}])
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="mixed")))
     assert stack.write_count(doc_id) == 1 and copies(stack, "mixed") == 1
     assert stack.stats()["faults"]["drop_before"] >= 2
     assert stack._domain("GET", "/_fault")[1] == {"fault": None}, "every fault was met"
 
 
-def test_many_drops_before_the_request_was_read_store_one_copy(stack):
-    stack.fault({"drop": "before", "count": 4})
+def test_many_drops_before_the_request_was_read_store_one_copy(stack, domain_fault):
+    domain_fault({"drop": "before", "count": 4})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="dropped before x4")))
     assert stack.write_count(doc_id) == 1
 
 
-def test_many_drops_after_the_request_was_read_store_one_copy(stack):
-    stack.fault({"drop": "after", "count": 3})
+def test_many_drops_after_the_request_was_read_store_one_copy(stack, domain_fault):
+    domain_fault({"drop": "after", "count": 3})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="dropped after x3")))
     assert stack.write_count(doc_id) == 1
 
