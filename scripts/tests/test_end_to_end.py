@@ -4,9 +4,11 @@ signed document is on the domain's disk."""
 
 import base64
 import csv
+import datetime
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -36,11 +38,17 @@ def created(stack, answer):
 @pytest.mark.parametrize("payload", ["1.0", "2.0"])
 def test_blog_test_drive_is_stored_signed_and_stamped(bootstrap, payload):
     with Stack(bootstrap, payload=payload) as s:
+        sent = time.time()
         doc_id = created(s, s.post("/", BLOG))
+        answered = time.time()
         stored = s.documents()[doc_id]
         stamp = stored.pop("@timestamp")
         assert stored == BLOG
         assert len(stamp) == 24 and stamp.endswith("Z") and stamp[10] == "T"
+        # The gateway's clock at the write: between the request and its answer (milliseconds
+        # truncated; a second of slack either way for the clocks' granularity).
+        stamped = datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc)
+        assert sent - 1 <= stamped.timestamp() <= answered + 1, (stamp, sent, answered)
         assert s.stats()["auth_failures"] == 0
 
 
@@ -302,6 +310,32 @@ def test_tls_domain_with_the_wrong_ca_is_refused(bootstrap):
         status, _, answer = s.post("/", BLOG)
         assert (status, answer["error"]) == (502, "domain_unavailable")
         assert s.documents() == {}
+        # Refused because certificate verification failed (libcurl's CURLE_PEER_FAILED_VERIFICATION,
+        # OpenSSL's "unable to get local issuer certificate"), not for any other reason a 502 has;
+        # the domain saw the handshake end with the client's unknown_ca alert and no request.
+        url = s.domain_info["url"]
+        assert wait_until(lambda: any(r.get("message", "").startswith(
+            f"TLS to the domain failed (TLS: certificate verify failed for {url}/bigsurvey/_create/")
+            for r in log_records(s)))
+        [tls] = [r for r in log_records(s) if r.get("message", "").startswith("TLS to the domain failed")]
+        assert tls["level"] == "ERROR" and "unable to get local issuer certificate" in tls["message"], tls
+        assert wait_until(lambda: "TLSV1_ALERT_UNKNOWN_CA" in s.function_log()), "the domain's log of the handshake"
+        assert s.stats()["requests"] == 0
+        assert wait_until(lambda: any(r.get("message") == "invocation" for r in log_records(s)))
+        [invocation] = [r for r in log_records(s) if r.get("message") == "invocation"]
+        assert (invocation["requestId"], invocation["status"], invocation["retries"]) == (answer["requestId"], 502, 0)
+
+
+def log_records(stack):
+    """The function's JSON log lines (the stack log also holds the domain's and emulator's text lines)."""
+    records = []
+    for line in stack.function_log().splitlines():
+        if line.startswith("{"):
+            try:
+                records.append(json.loads(line))
+            except ValueError:
+                pass
+    return records
 
 
 # --- init errors reach /runtime/init/error ------------------------------------------------------
