@@ -316,26 +316,14 @@ def test_tls_domain_with_the_wrong_ca_is_refused(bootstrap):
         url = s.domain_info["url"]
         assert wait_until(lambda: any(r.get("message", "").startswith(
             f"TLS to the domain failed (TLS: certificate verify failed for {url}/bigsurvey/_create/")
-            for r in log_records(s)))
-        [tls] = [r for r in log_records(s) if r.get("message", "").startswith("TLS to the domain failed")]
+            for r in s.log_records()))
+        [tls] = [r for r in s.log_records() if r.get("message", "").startswith("TLS to the domain failed")]
         assert tls["level"] == "ERROR" and "unable to get local issuer certificate" in tls["message"], tls
         assert wait_until(lambda: "TLSV1_ALERT_UNKNOWN_CA" in s.function_log()), "the domain's log of the handshake"
         assert s.stats()["requests"] == 0
-        assert wait_until(lambda: any(r.get("message") == "invocation" for r in log_records(s)))
-        [invocation] = [r for r in log_records(s) if r.get("message") == "invocation"]
+        assert wait_until(lambda: s.log_records("invocation"))
+        [invocation] = s.log_records("invocation")
         assert (invocation["requestId"], invocation["status"], invocation["retries"]) == (answer["requestId"], 502, 0)
-
-
-def log_records(stack):
-    """The function's JSON log lines (the stack log also holds the domain's and emulator's text lines)."""
-    records = []
-    for line in stack.function_log().splitlines():
-        if line.startswith("{"):
-            try:
-                records.append(json.loads(line))
-            except ValueError:
-                pass
-    return records
 
 
 # --- init errors reach /runtime/init/error ------------------------------------------------------
