@@ -43,16 +43,19 @@ final class HTTPClientConnectionTests: XCTestCase {
     func testConnectionResetWhileIdleIsTransparent() throws {
         let server = try TestServer()
         let client = try HTTPClient.local()
+        // Asks the server, on a connection of its own, whether it has reset the idle one yet.
+        let watcher = try HTTPClient.local()
         for round in 0..<3 {
             XCTAssertEqual(try client.send(HTTPRequest(url: server.base + "/idle-reset?ms=50")).status, 200)
-            // Wait until the server has reset the idle connection (no timing is asserted).
-            usleep(300_000)
+            XCTAssertTrue(try waitUntil { try watcher.json(ServerStats.self, HTTPRequest(url: server.base + "/stats")).resets == round + 1 },
+                          "the server did not reset the idle connection within 5 s")
             let echo = try client.json(Echo.self, HTTPRequest(method: "POST", url: server.base + "/echo", body: Array("round \(round)".utf8)))
             XCTAssertEqual(echo.body, "round \(round)")
         }
         let stats = try client.json(ServerStats.self, HTTPRequest(url: server.base + "/stats"))
         XCTAssertEqual(stats.hits["/echo"], 3, "each POST arrived exactly once")
-        XCTAssertEqual(stats.connections, 4, "one per idle-reset round, plus the first")
+        XCTAssertEqual(watcher.connectionsOpened, 1)
+        XCTAssertEqual(stats.connections, 5, "the client's: one per idle-reset round, plus the first; and the watcher's")
         XCTAssertEqual(client.connectionsOpened, 4)
     }
 

@@ -71,6 +71,18 @@ struct ServerStartFailure: Error, CustomStringConvertible {
 struct ServerStats: Decodable {
     let connections: Int
     let hits: [String: Int]
+    /// Idle connections `/idle-reset` has closed with RST so far.
+    let resets: Int
+}
+
+/// Polls `condition` every 10 ms until it holds or `seconds` pass; whether it held.
+func waitUntil(seconds: Double = 5, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return true }
+        usleep(10_000)
+    }
+    return try condition()
 }
 
 /// What `/echo` reports.

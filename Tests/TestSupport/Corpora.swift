@@ -37,6 +37,25 @@ public enum Corpora {
         throw XCTSkip(message)
     }
 
+    /// The number of cases the corpora's README states for `folder` (its table row, e.g.
+    /// "38 SigV4 cases" or "suite, 34 cases"), so a suite test can check it ran every one.
+    public static func documentedCaseCount(_ folder: String, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+        let readme = try require("README.md", file: file, line: line)
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        guard let row = text.split(separator: "\n").first(where: { $0.hasPrefix("| `\(folder)`") }) else {
+            throw DocumentedCountMissing(description: "no row for `\(folder)` in \(readme.path)")
+        }
+        let words = row.split(separator: "|").dropFirst().first?.split(separator: " ").map(String.init) ?? []
+        guard let cases = words.firstIndex(where: { $0.hasPrefix("cases") }),
+              let count = words[..<cases].last(where: { Int($0) != nil }).flatMap({ Int($0) }) else {
+            throw DocumentedCountMissing(description: "no \"N cases\" in the row for `\(folder)` in \(readme.path)")
+        }
+        return count
+    }
+
+    /// The README row a suite's documented count comes from is missing or has no count.
+    public struct DocumentedCountMissing: Error, CustomStringConvertible { public let description: String }
+
     /// Raised under CI after the failure is recorded, to stop the test.
     public struct CorpusMissing: Error { public let path: String }
 }

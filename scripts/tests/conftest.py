@@ -20,3 +20,12 @@ def stack(bootstrap):
     """One running stack (local domain, emulator, bootstrap) per test file."""
     with Stack(bootstrap) as s:
         yield s
+
+
+@pytest.fixture
+def domain_fault(stack):
+    """`domain_fault(spec)` arms a fault on the shared stack's domain (see local-domain /_fault);
+    it is cleared after the test whether the test passed or not, so a failure cannot leave it
+    armed for the next test on the same stack."""
+    yield stack.fault
+    stack.clear_fault()

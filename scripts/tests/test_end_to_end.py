@@ -4,17 +4,22 @@ signed document is on the domain's disk."""
 
 import base64
 import csv
+import datetime
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 import sys
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
+from ci_required import require_module  # noqa: E402
 from esproxy_stack import Stack, wait_until  # noqa: E402
 
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_EVENT = ROOT / "scripts" / "events" / "post-bigsurvey.json"
 CORPORA = Path(os.environ.get("ESPROXY_CORPORA") or Path(__file__).resolve().parents[3] / "shared" / "corpora")
 BLOG = {"agree": True, "anumber": 1, "textblob": "abc sdf", "ipaddr": "192.168.10.10"}
 BAD = {"agree": True, "anumber": "one", "textblob": "abc sdf", "ipaddr": "999.1.1.1"}
@@ -33,11 +38,17 @@ def created(stack, answer):
 @pytest.mark.parametrize("payload", ["1.0", "2.0"])
 def test_blog_test_drive_is_stored_signed_and_stamped(bootstrap, payload):
     with Stack(bootstrap, payload=payload) as s:
+        sent = time.time()
         doc_id = created(s, s.post("/", BLOG))
+        answered = time.time()
         stored = s.documents()[doc_id]
         stamp = stored.pop("@timestamp")
         assert stored == BLOG
         assert len(stamp) == 24 and stamp.endswith("Z") and stamp[10] == "T"
+        # The gateway's clock at the write: between the request and its answer (milliseconds
+        # truncated; a second of slack either way for the clocks' granularity).
+        stamped = datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc)
+        assert sent - 1 <= stamped.timestamp() <= answered + 1, (stamp, sent, answered)
         assert s.stats()["auth_failures"] == 0
 
 
@@ -60,6 +71,27 @@ def test_values_are_stored_exactly(stack):
     assert '"textblob":"café 😀 \\"q\\" \\u0000 א"' in line, line
     stored = json.loads(line)
     assert stored["textblob"] == "caf\u00e9 \U0001F600 \"q\" \u0000 \u05d0"
+
+
+def test_readme_sample_event_is_written_through_the_invoke_endpoint(stack):
+    """README's "By hand" posts scripts/events/post-bigsurvey.json, byte for byte, to the invoke endpoint."""
+    raw = SAMPLE_EVENT.read_bytes()
+    event = json.loads(raw)
+    assert event["httpMethod"] == "POST" and event["path"] == "/" and "version" not in event, "a REST API event"
+    document = json.loads(event["body"])
+    # Valid for the default schema by an independent validator, so a 201 is the right answer.
+    jsonschema = require_module("jsonschema", "jsonschema", "the check of the README's sample event")
+    schema = json.loads((ROOT / "schemas" / "bigsurvey.json").read_text())
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER).validate(document)
+    status, _, result = stack.invoke(raw)
+    assert status == 200, result
+    answer = json.loads(result)
+    assert answer["statusCode"] == 201, answer
+    body = json.loads(answer["body"])
+    assert body["index"] == "bigsurvey" and body["result"] == "created"
+    stored = dict(stack.documents()[body["id"]])
+    stored.pop("@timestamp")
+    assert stored == document
 
 
 # --- every recorded event kind, with a valid body put in ---------------------------------------
@@ -198,20 +230,20 @@ def test_oversized_body(bootstrap):
 
 # --- the domain misbehaves --------------------------------------------------------------------
 
-def test_retries_after_503_store_one_copy(stack):
-    stack.fault({"status": 503, "count": 2})
+def test_retries_after_503_store_one_copy(stack, domain_fault):
+    domain_fault({"status": 503, "count": 2})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="after 503")))
     assert stack.write_count(doc_id) == 1
 
 
-def test_lost_acknowledgement_stores_one_copy(stack):
-    stack.fault({"drop": "after", "count": 1})
+def test_lost_acknowledgement_stores_one_copy(stack, domain_fault):
+    domain_fault({"drop": "after", "count": 1})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="lost ack")))
     assert stack.write_count(doc_id) == 1
 
 
-def test_connection_dropped_before_the_request_was_read(stack):
-    stack.fault({"drop": "before", "count": 1})
+def test_connection_dropped_before_the_request_was_read(stack, domain_fault):
+    domain_fault({"drop": "before", "count": 1})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="dropped before")))
     assert stack.write_count(doc_id) == 1
 
@@ -278,6 +310,20 @@ def test_tls_domain_with_the_wrong_ca_is_refused(bootstrap):
         status, _, answer = s.post("/", BLOG)
         assert (status, answer["error"]) == (502, "domain_unavailable")
         assert s.documents() == {}
+        # Refused because certificate verification failed (libcurl's CURLE_PEER_FAILED_VERIFICATION,
+        # OpenSSL's "unable to get local issuer certificate"), not for any other reason a 502 has;
+        # the domain saw the handshake end with the client's unknown_ca alert and no request.
+        url = s.domain_info["url"]
+        assert wait_until(lambda: any(r.get("message", "").startswith(
+            f"TLS to the domain failed (TLS: certificate verify failed for {url}/bigsurvey/_create/")
+            for r in s.log_records()))
+        [tls] = [r for r in s.log_records() if r.get("message", "").startswith("TLS to the domain failed")]
+        assert tls["level"] == "ERROR" and "unable to get local issuer certificate" in tls["message"], tls
+        assert wait_until(lambda: "TLSV1_ALERT_UNKNOWN_CA" in s.function_log()), "the domain's log of the handshake"
+        assert s.stats()["requests"] == 0
+        assert wait_until(lambda: s.log_records("invocation"))
+        [invocation] = s.log_records("invocation")
+        assert (invocation["requestId"], invocation["status"], invocation["retries"]) == (answer["requestId"], 502, 0)
 
 
 # --- init errors reach /runtime/init/error ------------------------------------------------------

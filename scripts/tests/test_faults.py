@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
+from ci_required import require_module  # noqa: E402
 from esproxy_stack import SCRIPTS, Stack, http, wait_until  # noqa: E402
 from local_domain.server import Faults  # noqa: E402
 from local_domain.store import OpenSearchError, Store  # noqa: E402
@@ -44,26 +45,24 @@ def refused(stack, answer, status, code, marker):
 
 # --- the domain answers with an error ------------------------------------------------------------
 
-def test_domain_500_is_not_retried_and_is_502(stack):
+def test_domain_500_is_not_retried_and_is_502(stack, domain_fault):
     before = stack.stats()["requests"]
-    stack.fault({"status": 500, "count": 5})
+    domain_fault({"status": 500, "count": 5})
     refused(stack, stack.post("/", dict(BLOG, textblob="500")), 502, "domain_unavailable", "500")
     assert stack.stats()["requests"] == before + 1, "a 500 is the domain's decision: no retry"
-    stack.clear_fault()
 
 
-def test_domain_413_is_payload_too_large_and_not_retried(stack):
+def test_domain_413_is_payload_too_large_and_not_retried(stack, domain_fault):
     # A domain's own request-size limit (smaller instance types take 10 MiB, some proxies less).
     before = stack.stats()["requests"]
-    stack.fault({"status": 413, "count": 5})
+    domain_fault({"status": 413, "count": 5})
     refused(stack, stack.post("/", dict(BLOG, textblob="413")), 413, "payload_too_large", "413")
     assert stack.stats()["requests"] == before + 1
-    stack.clear_fault()
 
 
-def test_429_throttling_then_success_stores_one_copy(stack):
+def test_429_throttling_then_success_stores_one_copy(stack, domain_fault):
     before = stack.stats()
-    stack.fault({"status": 429, "count": 3})
+    domain_fault({"status": 429, "count": 3})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="throttled")))
     after = stack.stats()
     assert after["faults"]["status"] - before["faults"]["status"] == 3
@@ -71,25 +70,25 @@ def test_429_throttling_then_success_stores_one_copy(stack):
     assert stack.write_count(doc_id) == 1 and copies(stack, "throttled") == 1
 
 
-def test_503_mixed_with_drops_stores_one_copy(stack):
+def test_503_mixed_with_drops_stores_one_copy(stack, domain_fault):
     # The first answer is lost after the domain stored the document; the later attempts meet
     # unavailability and dropped connections, and the last one a 409 for our own id.
-    stack.fault([{"drop": "after", "count": 1}, {"status": 503, "count": 1}, {"drop": "before", "count": 2},
-                 {"status": 503, "count": 1}, {"drop": "after", "count": 1}])
+    domain_fault([{"drop": "after", "count": 1}, {"status": 503, "count": 1}, {"drop": "before", "count": 2},
+                  {"status": 503, "count": 1}, {"drop": "after", "count": 1}])
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="mixed")))
     assert stack.write_count(doc_id) == 1 and copies(stack, "mixed") == 1
     assert stack.stats()["faults"]["drop_before"] >= 2
     assert stack._domain("GET", "/_fault")[1] == {"fault": None}, "every fault was met"
 
 
-def test_many_drops_before_the_request_was_read_store_one_copy(stack):
-    stack.fault({"drop": "before", "count": 4})
+def test_many_drops_before_the_request_was_read_store_one_copy(stack, domain_fault):
+    domain_fault({"drop": "before", "count": 4})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="dropped before x4")))
     assert stack.write_count(doc_id) == 1
 
 
-def test_many_drops_after_the_request_was_read_store_one_copy(stack):
-    stack.fault({"drop": "after", "count": 3})
+def test_many_drops_after_the_request_was_read_store_one_copy(stack, domain_fault):
+    domain_fault({"drop": "after", "count": 3})
     doc_id = created(stack, stack.post("/", dict(BLOG, textblob="dropped after x3")))
     assert stack.write_count(doc_id) == 1
 
@@ -147,11 +146,18 @@ def test_latency_past_the_deadline_never_stores_two_copies(bootstrap):
         s.fault({"latency_ms": 3000, "count": 100})
         status, _, body = s.post("/", dict(BLOG, textblob="late write"))
         assert (status, body["error"]) == (504, "domain_timeout"), body
+        # The gateway's own account, logged once it gave up: one attempt and no retry (the first
+        # one used the time up to the deadline's answer margin).
+        assert wait_until(lambda: s.log_records("invocation"))
+        [record] = s.log_records("invocation")
+        assert (record["requestId"], record["status"], record["retries"]) == (body["requestId"], 504, 0), record
+        # The domain held exactly that one request (it met the latency fault once) ...
+        stats = s.stats()
+        assert (stats["requests"], stats["faults"]["latency"]) == (1, 1), stats
         s.clear_fault()
-        # The domain had read the request: the write lands after the 504, once.
+        # ... which it had read: the write lands after the 504, once.
         assert wait_until(lambda: copies(s, "late write") == 1, seconds=15)
-        assert s.stats()["requests"] == 1, "no time was left for a second attempt"
-        assert copies(s, "late write") == 1
+        assert s.stats()["requests"] == 1, "nothing after the invocation ended"
 
 
 # --- TLS -----------------------------------------------------------------------------------------
@@ -277,7 +283,7 @@ def test_domain_records_the_requests_it_received(stack):
 
 
 def test_emulator_trace_id_option_fixes_the_trace_header(tmp_path):
-    pytest.importorskip("awslambdaric")
+    require_module("awslambdaric", "awslambdaric", "the emulator's --trace-id test against AWS's client")
     fixtures = Path(__file__).resolve().parent / "fixtures"
     trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0"
 

@@ -4,6 +4,7 @@ our Swift bootstrap. Every server involved listens on 127.0.0.1 on a free port."
 import base64
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from ci_required import require_module
 from esproxy_stack import stop_process
 
 SCRIPTS = Path(__file__).resolve().parent.parent
@@ -60,13 +62,7 @@ def emulator(*args, env=None, cwd=None):
 def require_awslambdaric():
     """AWS's runtime client is the independent check of the emulator: skip loudly without it in
     a user's clone, fail under CI."""
-    try:
-        import awslambdaric  # noqa: F401
-    except ImportError:
-        message = "awslambdaric MISSING (pip install awslambdaric): the emulator tests against AWS's client did NOT run"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require_module("awslambdaric", "awslambdaric", "the emulator tests against AWS's client")
 
 
 def python_function(*extra, env=None):
@@ -82,6 +78,23 @@ def test_cli_refuses_bad_options():
         r = subprocess.run([sys.executable, str(EMULATOR), *args], capture_output=True, timeout=30)
         assert r.returncode == 2, args
         assert r.stderr
+
+
+def test_help_shows_the_default_ports_and_the_deploy_timeout():
+    # README's "By hand" relies on these ports; the timeout must be the deployed function's.
+    deploy_timeout = re.search(r"^name=.* timeout=(\d+) ", (SCRIPTS / "deploy").read_text(), re.M).group(1)
+    assert deploy_timeout == "10"
+    r = subprocess.run([sys.executable, str(EMULATOR), "--help"], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0, r.stderr
+    text = " ".join(r.stdout.split())  # argparse wraps the help column
+    for option, port in (("--runtime-port", 9001), ("--invoke-port", 9000), ("--http-port", 3000)):
+        assert re.search(rf"{option} PORT [^-]*\(default {port};", text), (option, port, text)
+    assert re.search(rf"--timeout TIMEOUT function timeout in seconds \(default {deploy_timeout},", text), text
+    # The defaults themselves, not only their description (not started: others may hold the ports).
+    from runtime_emulator.cli import parse_args
+    args = parse_args(["--no-spawn"])
+    assert (args.runtime_port, args.invoke_port, args.http_port) == (9001, 9000, 3000)
+    assert args.timeout == float(deploy_timeout)
 
 
 # --- with AWS's Python runtime client --------------------------------------------------------
@@ -161,6 +174,13 @@ def test_timeout_kills_and_respawns():
         assert json.loads(body)["echo"] == {"after": "timeout"}
         status, _, body = emu.request("http_port", "GET", "/sleep")
         assert status == 504
+
+
+def test_default_timeout_lets_a_function_run_past_three_seconds():
+    # The old default (3 s) answered 504 here; the deployed function has 10 s.
+    with python_function() as emu:
+        status, _, body = emu.invoke({"action": "sleep", "seconds": 3.5})
+        assert status == 200, body
 
 
 def stats(emu):

@@ -2,8 +2,8 @@
 """HTTP/1.1 test server for HTTPTests (stdlib only).
 
 Binds 127.0.0.1 on a free port, prints "PORT <n>" once it accepts connections, and exits when
-its stdin closes, so a crashed test run never leaves it behind. Counts accepted connections and
-hits per path; GET /stats reports them.
+its stdin closes, so a crashed test run never leaves it behind. Counts accepted connections,
+hits per path and idle connections reset; GET /stats reports them.
 
 Routes (any method):
   /echo            200, JSON: method, path, headers, body length, sha256 and (small) body text
@@ -16,7 +16,8 @@ Routes (any method):
   /drop            reads the request, closes without answering
   /multi           duplicate and oddly cased response headers, and an obs-folded one
   /redirect        302 to /echo
-  /stats           JSON: connections accepted, hits per path
+  /stats           JSON: connections accepted, hits per path, resets (idle-reset connections
+                   closed with RST so far: a test waits for this instead of sleeping)
 Optional TLS: --cert FILE --key FILE [--max-tls 1.1].
 """
 import argparse
@@ -45,6 +46,8 @@ class Server(http.server.ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.connections = 0
         self.hits = {}
+        self.resets = 0
+        self.resetting = set()  # sockets whose close sends RST, counted once closed
         super().__init__(("127.0.0.1", 0), Handler)
 
     def get_request(self):
@@ -54,6 +57,13 @@ class Server(http.server.ThreadingHTTPServer):
         if self.tls_context is not None:
             sock = self.tls_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
         return sock, addr
+
+    def shutdown_request(self, request):
+        super().shutdown_request(request)
+        with self.lock:
+            if request in self.resetting:
+                self.resetting.discard(request)
+                self.resets += 1
 
     def handle_error(self, request, client_address):
         pass  # TLS failures and client resets are expected in some tests
@@ -77,6 +87,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.reset_on_close:
             # Linger 0: close() sends RST instead of FIN, like a NAT or load balancer timing out.
             self.request.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            with self.server.lock:
+                self.server.resetting.add(self.request)
         super().finish()
 
     def read_body(self):
@@ -167,7 +179,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.reply(302, b"moved", [("Location", "/echo")])
         elif path == "/stats":
             with self.server.lock:
-                doc = {"connections": self.server.connections, "hits": dict(self.server.hits)}
+                doc = {"connections": self.server.connections, "hits": dict(self.server.hits),
+                       "resets": self.server.resets}
             self.reply(200, json.dumps(doc).encode(), [("Content-Type", "application/json")])
         else:
             self.reply(404, b"no such route")

@@ -14,8 +14,22 @@ esp_ensure_source_tools() {
     fi
 }
 
+# The entry names Debian 12's suites and keyring: on any other system (Ubuntu included) the fetch
+# would fail later and obscurely, so refuse here. ESP_OS_RELEASE and ESP_DEB_SRC_LIST point the
+# check and the file elsewhere (tests only).
 esp_ensure_deb_src() {
-    local list=/etc/apt/sources.list.d/esproxy-deb-src.sources
+    local list="${ESP_DEB_SRC_LIST:-/etc/apt/sources.list.d/esproxy-deb-src.sources}"
+    local codename pretty
+    codename="$(. "${ESP_OS_RELEASE:-/etc/os-release}" 2>/dev/null && echo "${VERSION_CODENAME:-}")"
+    pretty="$(. "${ESP_OS_RELEASE:-/etc/os-release}" 2>/dev/null && echo "${PRETTY_NAME:-an unknown system}")"
+    if [ "$codename" != bookworm ]; then
+        echo "error: the Lambda package is built from Debian 12 (bookworm) source packages; this is ${pretty:-an unknown system}" >&2
+        return 1
+    fi
+    if [ ! -f "$list" ] && [ "$(id -u)" -ne 0 ]; then
+        echo "error: adding $list (a bookworm deb-src entry for apt-get source) needs root: run as root" >&2
+        return 1
+    fi
     if [ ! -f "$list" ]; then
         echo "adding $list (deb-src for bookworm) and updating apt" >&2
         cat > "$list" <<'SRC'

@@ -209,6 +209,18 @@ class Stack:
         with open(self.log_path, "rb") as f:
             return f.read().decode("utf-8", "replace")
 
+    def log_records(self, message=None):
+        """The function's JSON log lines as dicts (the log's other lines are the domain's and the
+        emulator's text), only those with `message` when given."""
+        records = []
+        for line in self.function_log().splitlines():
+            if line.startswith("{"):
+                try:
+                    records.append(json.loads(line))
+                except ValueError:
+                    continue
+        return [r for r in records if message is None or r.get("message") == message]
+
 
 def http_event(method="POST", path="/", body=b"", headers=None, base64_body=False, raw_body=None):
     """An API Gateway HTTP API (payload 2.0) event, as the emulator's HTTP front would build it;

@@ -62,12 +62,17 @@ def parse_args(argv):
                        help="the runtime to start (and restart); must be the last option")
     spawn.add_argument("--no-spawn", action="store_true",
                        help="do not start a runtime: point one at the Runtime API by hand")
-    p.add_argument("--runtime-port", type=int, default=9001)
-    p.add_argument("--invoke-port", type=int, default=9000)
-    p.add_argument("--http-port", type=int, default=3000)
+    p.add_argument("--runtime-port", type=int, default=9001, metavar="PORT",
+                   help="the Runtime API the runtime is pointed at (default 9001; 0: a free one)")
+    p.add_argument("--invoke-port", type=int, default=9000, metavar="PORT",
+                   help="the invoke endpoint and the control API (default 9000; 0: a free one)")
+    p.add_argument("--http-port", type=int, default=3000, metavar="PORT",
+                   help="the API Gateway HTTP front (default 3000; 0: a free one)")
     p.add_argument("--payload", choices=("1.0", "2.0"), default="2.0", help="API Gateway payload format of the HTTP front")
-    p.add_argument("--timeout", type=float, default=3.0,
-                   help="function timeout in seconds (default 3), counted from when the runtime takes the event")
+    # scripts/deploy's default too, so a local run meets the deadline the deployed function has.
+    p.add_argument("--timeout", type=float, default=10.0,
+                   help="function timeout in seconds (default 10, as scripts/deploy sets it), counted from "
+                        "when the runtime takes the event")
     p.add_argument("--init-timeout", type=float, default=10.0,
                    help="how long a (re)started runtime may take to ask for its first event (default 10, as Lambda)")
     p.add_argument("--function-name", default="esproxy")
