@@ -1,8 +1,8 @@
 # Installs what ESProxy's scripts need and is missing: Debian packages with apt-get, Python
 # packages with pip. Sourced by scripts/test and scripts/demo; idempotent and quiet when all is there.
 
-ESPROXY_APT_PACKAGES=(libcurl4-openssl-dev libssl-dev pkg-config busybox-static openssl zip unzip binutils gcc make perl dpkg-dev)
-ESPROXY_PIP_PACKAGES=(botocore awslambdaric pytest jsonschema-specifications jsonschema rfc3339-validator awscli boto3 'moto[server]' parliament)
+ESPROXY_APT_PACKAGES=(libcurl4-openssl-dev libssl-dev pkg-config busybox-static openssl zip unzip binutils gcc make perl dpkg-dev chromium chromium-driver)
+ESPROXY_PIP_PACKAGES=(botocore awslambdaric pytest jsonschema-specifications jsonschema rfc3339-validator awscli boto3 'moto[server]' parliament selenium)
 
 esproxy_ensure_apt() {
     local missing=()
