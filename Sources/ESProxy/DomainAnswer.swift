@@ -12,17 +12,23 @@ enum DomainAnswer {
     case retryable(GatewayError)
 
     static func classify(_ response: HTTPResponse) -> DomainAnswer {
-        switch response.status {
+        classify(status: response.status, reason: reason(response.body))
+    }
+
+    /// The meaning of `status` (a whole answer's or one `_bulk` item's), `reason` the domain's
+    /// `type: reason` text.
+    static func classify(status: Int, reason: @autoclosure () -> String) -> DomainAnswer {
+        switch status {
         case 200, 201:
             return .created
         case 409:
             return .conflict
         case 400:
-            return .refused(GatewayError(.rejectedByDomain, "the document store rejected the document: \(reason(response.body))"),
+            return .refused(GatewayError(.rejectedByDomain, "the document store rejected the document: \(reason())"),
                             operatorHint: nil)
         case 401, 403:
             return .refused(GatewayError(.domainUnavailable, "the document store is unavailable"),
-                            operatorHint: "domain refused our signature (HTTP \(response.status)): check the function role's es:ESHttpPut (es:ESHttpPost with DOC_ID=none) permission on the index, the domain access policy, AWS_REGION and ES_SIGNING (es for managed domains, aoss for serverless); domain said: \(reason(response.body))")
+                            operatorHint: "domain refused our signature (HTTP \(status)): check the function role's es:ESHttpPut (es:ESHttpPost with DOC_ID=none) permission on the index, the domain access policy, AWS_REGION and ES_SIGNING (es for managed domains, aoss for serverless); domain said: \(reason())")
         case 413:
             return .refused(GatewayError(.payloadTooLarge, "the document is larger than the document store accepts"),
                             operatorHint: nil)
@@ -32,7 +38,7 @@ enum DomainAnswer {
             return .retryable(GatewayError(.domainUnavailable, "the document store is unavailable"))
         default:
             return .refused(GatewayError(.domainUnavailable, "the document store is unavailable"),
-                            operatorHint: "domain answered HTTP \(response.status): \(reason(response.body))")
+                            operatorHint: "domain answered HTTP \(status): \(reason())")
         }
     }
 
@@ -44,6 +50,11 @@ enum DomainAnswer {
     /// `type: reason` from an OpenSearch error body, shortened; the raw status when there is none.
     static func reason(_ body: [UInt8]) -> String {
         guard let json = try? JSONParser.parse(body) else { return "no error details" }
+        return reason(json)
+    }
+
+    /// `type: reason` from a parsed error body or `_bulk` item (`{"error": {"type", "reason"}}`).
+    static func reason(_ json: JSON) -> String {
         let error = json["error"]
         let type = error?["type"]?.stringValue ?? error?.stringValue
         let why = error?["reason"]?.stringValue ?? json["message"]?.stringValue

@@ -66,13 +66,17 @@ final class DomainClient: DocumentStore {
         var method: String { self == .create ? "PUT" : "POST" }
     }
 
+    /// The write's own deadline: its budget, within Lambda's. The policy keeps its answer margin
+    /// before the deadline it is given; that margin guards Lambda's deadline, so the write budget
+    /// is extended by it to stay whole.
+    func writeDeadline(_ lambdaDeadline: UInt64) -> UInt64 {
+        min(lambdaDeadline, clock.unixMilliseconds() + UInt64(budgetMilliseconds + policy.answerMarginMilliseconds))
+    }
+
     /// Attempts until stored, refused, or out of time.
     private func write(_ kind: Write, path: String, document: [UInt8], deadline lambdaDeadline: UInt64) -> WriteReport {
         let started = clock.monotonicNanoseconds()
-        // The policy keeps its answer margin before the deadline it is given; that margin guards
-        // Lambda's deadline, so the write budget is extended by it to stay whole.
-        let budgetEnd = clock.unixMilliseconds() + UInt64(budgetMilliseconds + policy.answerMarginMilliseconds)
-        var report = attempts(kind, path: path, document: document, deadline: min(lambdaDeadline, budgetEnd))
+        var report = attempts(kind, path: path, document: document, deadline: writeDeadline(lambdaDeadline))
         report.domainMilliseconds = clock.milliseconds(since: started)
         return report
     }
@@ -84,7 +88,8 @@ final class DomainClient: DocumentStore {
                 report.error = report.error ?? GatewayError(.domainTimeout, "the document store did not answer in time")
                 return report
             }
-            switch attempt(kind, path: path, document: document, timeoutMilliseconds: timeout) {
+            switch attempt(method: kind.method, path: path, contentType: "application/json", body: document,
+                           repeatable: kind == .create, timeoutMilliseconds: timeout) {
             case .answered(let response):
                 report.lastStatus = response.status
                 switch DomainAnswer.classify(response) {
@@ -128,27 +133,30 @@ final class DomainClient: DocumentStore {
         case failed(GatewayError, retryable: Bool)
     }
 
-    private func attempt(_ kind: Write, path: String, document: [UInt8], timeoutMilliseconds: Int) -> Attempt {
+    /// One signed request. `repeatable`: whether it may arrive twice (ids of ours), which decides
+    /// the HTTP layer's resend and which failures are worth another attempt.
+    func attempt(method: String, path: String, contentType: String, body document: [UInt8], repeatable: Bool,
+                 timeoutMilliseconds: Int) -> Attempt {
         var headers: [(name: String, value: String)] = [
-            ("Host", endpoint.hostHeader), ("Content-Type", "application/json"),
+            ("Host", endpoint.hostHeader), ("Content-Type", contentType),
         ]
         if let signer {
             do {
-                headers = try signer.sign(method: kind.method, path: path, headers: headers, body: document,
+                headers = try signer.sign(method: method, path: path, headers: headers, body: document,
                                           unixSeconds: clock.unixMilliseconds() / 1000)
             } catch {
                 log.message(.error, "could not sign the domain request: \(error)")
                 return .failed(GatewayError(.internalError, "the gateway could not sign the request"), retryable: false)
             }
         }
-        let request = HTTPRequest(method: kind.method, url: endpoint.baseURL + path, headers: headers, body: document,
-                                  timeoutMilliseconds: timeoutMilliseconds, repeatable: kind == .create)
+        let request = HTTPRequest(method: method, url: endpoint.baseURL + path, headers: headers, body: document,
+                                  timeoutMilliseconds: timeoutMilliseconds, repeatable: repeatable)
         do {
             return .answered(try transport.send(request))
         } catch {
             switch error.code {
             case .timeout:
-                return .failed(GatewayError(.domainTimeout, "the document store did not answer in time"), retryable: kind == .create)
+                return .failed(GatewayError(.domainTimeout, "the document store did not answer in time"), retryable: repeatable)
             case .tls:
                 log.message(.error, "TLS to the domain failed (\(error.message)); check ES_ENDPOINT and the CA bundle")
                 return .failed(GatewayError(.domainUnavailable, "the document store is unavailable"), retryable: false)
@@ -156,7 +164,7 @@ final class DomainClient: DocumentStore {
                 log.message(.warn, "domain connection failed: \(error.message)")
                 let neverSent = error.code == .connectionRefused || error.code == .dnsFailure
                 return .failed(GatewayError(.domainUnavailable, "the document store is unavailable"),
-                               retryable: kind == .create || neverSent)
+                               retryable: repeatable || neverSent)
             }
         }
     }

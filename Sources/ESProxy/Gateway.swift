@@ -10,6 +10,7 @@ struct Gateway {
     let store: any DocumentStore
     let ids: DocumentIDGenerator
     let maxBodyBytes: Int
+    var maxBatchItems = GatewayConfig.Defaults.maxBatchItems
     /// `nil`: no CORS at all (`CORS_ALLOW_ORIGINS` unset).
     var cors: CORSPolicy? = nil
     let clock: any LambdaClock
@@ -46,6 +47,8 @@ struct Gateway {
         var write: WriteReport?
         var keyed = false
         var replayed = false
+        /// A batch's counts for the log.
+        var batch: BatchCounts?
         /// False for a refused preflight or origin: such answers carry no CORS headers.
         var corsAllowed = true
         var result: Result<GatewayResponse, GatewayError>
@@ -81,6 +84,9 @@ struct Gateway {
         if key != nil, ids.scheme == .none {
             return Outcome(route: route, keyed: true, result: .failure(GatewayError(
                 .idempotencyUnsupported, "this route stores documents under ids the domain assigns, which cannot be deduplicated: send no Idempotency-Key")))
+        }
+        if let form = BatchForm(contentType: request.contentType, body: request.body) {
+            return processBatch(request, form, on: route, key: key)
         }
         let object: JSONObject
         switch check(request.body, against: route) {
@@ -125,8 +131,8 @@ struct Gateway {
         guard request.method == "POST" else {
             return GatewayError(.methodNotAllowed, "only POST is allowed on \(route.path)", headers: [("Allow", "POST")])
         }
-        guard MediaType.isJSON(request.contentType) else {
-            return GatewayError(.unsupportedMediaType, "Content-Type must be application/json")
+        guard MediaType.isJSON(request.contentType) || MediaType.isNDJSON(request.contentType) else {
+            return GatewayError(.unsupportedMediaType, "Content-Type must be application/json (or application/x-ndjson for a batch)")
         }
         guard request.body.count <= maxBodyBytes else {
             return GatewayError(.payloadTooLarge, "the body is larger than \(maxBodyBytes) bytes")
@@ -139,8 +145,7 @@ struct Gateway {
         case refused(GatewayError, Validation, errors: Int)
     }
 
-    /// Parses the body strictly and checks it against the route's schema and the gateway's own
-    /// rule, reporting every violation of both in one answer.
+    /// Parses the body strictly and checks it (`check(document:against:)`).
     func check(_ body: [UInt8], against route: Route) -> Verdict {
         let document: JSON
         do {
@@ -148,6 +153,12 @@ struct Gateway {
         } catch {
             return .refused(GatewayError(.invalidJSON, "the body is not valid JSON: \(error)"), .invalidJSON, errors: 0)
         }
+        return check(document: document, against: route)
+    }
+
+    /// Checks a document against the route's schema and the gateway's own rule, reporting every
+    /// violation of both in one answer.
+    func check(document: JSON, against route: Route) -> Verdict {
         guard case .object(let object) = document else {
             return .refused(GatewayError(.notAnObject, "the body must be a JSON object, not \(document.typeName)"),
                             .notAnObject, errors: 0)
@@ -186,4 +197,6 @@ enum Validation: String, Sendable {
     case notAnObject = "not_an_object"
     case failed
     case passed
+    /// A batch: its items' outcomes are counted in the log line instead.
+    case batch
 }

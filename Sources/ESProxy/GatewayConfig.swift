@@ -27,6 +27,8 @@ struct GatewayConfig: Sendable {
     var routesFile: String?
     /// `MAX_BODY_BYTES`: larger bodies get 413.
     var maxBodyBytes: Int
+    /// `MAX_BATCH_ITEMS`: larger batches get 413 `too_many_items`.
+    var maxBatchItems: Int
     /// `ES_TIMEOUT_MS`: the budget for one document write, retries included (the invocation's
     /// deadline may cut it shorter).
     var domainTimeoutMilliseconds: Int
@@ -55,6 +57,7 @@ struct GatewayConfig: Sendable {
         static let maxBodyBytesCeiling = 6_291_456
         static let domainTimeoutMilliseconds = 10_000
         static let corsMaxAgeSeconds = 600
+        static let maxBatchItems = 500
     }
 
     /// Reads and checks the configuration from `environment`.
@@ -77,6 +80,7 @@ struct GatewayConfig: Sendable {
 
         maxBodyBytes = try Self.integer(env, "MAX_BODY_BYTES", default: Defaults.maxBodyBytes,
                                         range: 1...Defaults.maxBodyBytesCeiling)
+        maxBatchItems = try Self.integer(env, "MAX_BATCH_ITEMS", default: Defaults.maxBatchItems, range: 1...10_000)
         domainTimeoutMilliseconds = try Self.integer(env, "ES_TIMEOUT_MS", default: Defaults.domainTimeoutMilliseconds,
                                                      range: 100...900_000)
 

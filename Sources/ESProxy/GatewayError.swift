@@ -9,6 +9,8 @@ struct GatewayError: Error, Sendable, Equatable {
         case methodNotAllowed = "method_not_allowed"
         case unsupportedMediaType = "unsupported_media_type"
         case payloadTooLarge = "payload_too_large"
+        case tooManyItems = "too_many_items"
+        case emptyBatch = "empty_batch"
         case invalidJSON = "invalid_json"
         case notAnObject = "not_an_object"
         case validationFailed = "validation_failed"
@@ -27,8 +29,8 @@ struct GatewayError: Error, Sendable, Equatable {
             case .notFound: 404
             case .methodNotAllowed: 405
             case .unsupportedMediaType: 415
-            case .payloadTooLarge: 413
-            case .invalidJSON, .notAnObject, .validationFailed, .rejectedByDomain, .invalidIdempotencyKey,
+            case .payloadTooLarge, .tooManyItems: 413
+            case .invalidJSON, .notAnObject, .emptyBatch, .validationFailed, .rejectedByDomain, .invalidIdempotencyKey,
                  .idempotencyUnsupported: 400
             case .originNotAllowed, .headerNotAllowed: 403
             case .domainUnavailable: 502

@@ -29,7 +29,8 @@ public enum GatewayFunction {
                                  budgetMilliseconds: config.domainTimeoutMilliseconds, log: log, clock: clock, random: random)
         let gateway = Gateway(routes: routes, store: store,
                               ids: DocumentIDGenerator(scheme: config.documentIDs, clock: clock, random: random),
-                              maxBodyBytes: config.maxBodyBytes, cors: config.cors, clock: clock, log: log)
+                              maxBodyBytes: config.maxBodyBytes, maxBatchItems: config.maxBatchItems, cors: config.cors,
+                              clock: clock, log: log)
         log.message(.info, "ready: \(routes.all.map { "POST \($0.path) -> \($0.index)" }.joined(separator: ", "))")
         return GatewayHandler(gateway: gateway)
     }

@@ -19,6 +19,7 @@ struct InvocationRecord: Sendable {
     /// was a replay of an earlier request's.
     var idempotencyKey = false
     var replayed = false
+    var batch: BatchCounts?
     var durationMilliseconds: Double
 
     init(requestID: String, method: String, path: String, status: Int, error: String? = nil,
@@ -46,6 +47,12 @@ struct InvocationRecord: Sendable {
             domainStatus = write.lastStatus
             domainMilliseconds = write.domainMilliseconds
             retries = write.retries
+        }
+        batch = outcome.batch
+        if let bulk = outcome.batch?.write {
+            domainStatus = bulk.lastStatus
+            domainMilliseconds = bulk.domainMilliseconds
+            retries = bulk.retries
         }
     }
 }
@@ -107,6 +114,13 @@ struct InvocationLogger: Sendable {
             fields.append(("domainStatus", .number(JSONNumber(r.domainStatus))))
             fields.append(("domainMs", Self.milliseconds(r.domainMilliseconds)))
             fields.append(("retries", .number(JSONNumber(r.retries))))
+        }
+        if let b = r.batch {
+            fields.append(("items", .number(JSONNumber(b.items))))
+            fields.append(("created", .number(JSONNumber(b.created))))
+            fields.append(("existing", .number(JSONNumber(b.existing))))
+            fields.append(("failed", .number(JSONNumber(b.failed))))
+            fields.append(("validationFailures", .number(JSONNumber(b.validationFailures))))
         }
         if r.idempotencyKey { fields.append(("idempotencyKey", .bool(true))) }
         if r.replayed { fields.append(("replayed", .bool(true))) }

@@ -32,7 +32,7 @@ extension JSONParser {
     }
 
     /// Parses one value, nested ones included, without recursion.
-    private mutating func nestedValue() throws(JSONParseError) -> JSON {
+    mutating func nestedValue() throws(JSONParseError) -> JSON {
         var stack: [OpenContainer] = []
         while true {
             // A value starts here.

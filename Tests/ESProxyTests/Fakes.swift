@@ -23,6 +23,17 @@ final class MemoryStore: DocumentStore, @unchecked Sendable {
         return next ?? WriteReport(lastStatus: 201)
     }
 
+    /// Each document as `create` (or `add` without an id) would store it.
+    func bulk(index: String, documents: [BulkDocument], deadlineUnixMilliseconds: UInt64) -> BulkReport {
+        BulkReport(outcomes: documents.map { d in
+            let r = d.id.map { create(index: index, id: $0, document: d.source, deadlineUnixMilliseconds: deadlineUnixMilliseconds) }
+                ?? add(index: index, document: d.source, deadlineUnixMilliseconds: deadlineUnixMilliseconds)
+            if let error = r.error { return .failed(error) }
+            let id = d.id ?? r.assignedID!
+            return r.existed ? .existed(id: id) : .created(id: id)
+        }, lastStatus: 200)
+    }
+
     func add(index: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport {
         if let report = next, report.error != nil { return report }
         assigned += 1

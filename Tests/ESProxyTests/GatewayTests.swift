@@ -107,7 +107,8 @@ final class GatewayTests: XCTestCase {
             ("{\"anumber\": 1,}", "/", "POST", "application/json", 400, "invalid_json"),
             ("{\"a\":1,\"a\":2}", "/", "POST", "application/json", 400, "invalid_json"),
             ("\u{FEFF}" + blogDocument, "/", "POST", "application/json", 400, "invalid_json"),
-            ("[1,2]", "/", "POST", "application/json", 400, "not_an_object"),
+            ("1", "/", "POST", "application/json", 400, "not_an_object"),
+            ("null", "/", "POST", "application/json", 400, "not_an_object"),
             ("", "/", "POST", "application/json", 400, "invalid_json"),
         ]
         for (body, path, method, type, status, code) in cases {

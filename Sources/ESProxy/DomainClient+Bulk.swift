@@ -1,0 +1,145 @@
+import HTTP
+import JSON
+
+/// One document of a batch, serialized as it will be stored.
+struct BulkDocument: Sendable {
+    /// Our id; `nil` with `DOC_ID=none` (the domain assigns one).
+    let id: String?
+    let source: [UInt8]
+}
+
+/// What became of one document of a `_bulk` write.
+enum BulkOutcome: Sendable, Equatable {
+    /// Stored under this id (ours or the domain's).
+    case created(id: String)
+    /// Our id was taken when the first attempt arrived: an earlier request stored it.
+    case existed(id: String)
+    /// Not stored; the client gets this error for the item.
+    case failed(GatewayError)
+}
+
+/// What a `_bulk` write did: an outcome per document, in order, and the totals for the log.
+struct BulkReport: Sendable {
+    var outcomes: [BulkOutcome]
+    var retries = 0
+    var domainMilliseconds = 0.0
+    var lastStatus = 0
+}
+
+extension DomainClient {
+    /// Writes `documents` to `index` with `POST /{index}/_bulk`: `create` action lines that name
+    /// no `_index` (so nothing in the body can point at another index), with our `_id` unless the
+    /// domain assigns ids. Items the domain throttled or failed (429, 5xx), and every pending item
+    /// when the whole request failed in a retryable way, are sent again with the same ids, with the
+    /// backoff and deadline of single writes. With `DOC_ID=none` nothing that may have arrived is
+    /// sent again.
+    func bulk(index: String, documents: [BulkDocument], deadlineUnixMilliseconds: UInt64) -> BulkReport {
+        let started = clock.monotonicNanoseconds()
+        let deadline = writeDeadline(deadlineUnixMilliseconds)
+        let repeatable = documents.allSatisfy { $0.id != nil }
+        var report = BulkReport(outcomes: Array(repeating: .failed(GatewayError(.domainTimeout, "the document store did not answer in time")),
+                                                count: documents.count))
+        var pending = Array(documents.indices)
+        // The failure of the last attempt as a whole; nil when it was answered item by item.
+        var wholeFailure: GatewayError? = GatewayError(.domainTimeout, "the document store did not answer in time")
+        attempts: while !pending.isEmpty {
+            guard let timeout = policy.attemptTimeout(nowMilliseconds: clock.unixMilliseconds(), deadlineMilliseconds: deadline) else {
+                break
+            }
+            var body: [UInt8] = []
+            body.reserveCapacity(pending.reduce(0) { $0 + documents[$1].source.count + 64 })
+            for i in pending { Self.appendAction(documents[i], to: &body) }
+            switch attempt(method: "POST", path: "/\(index)/_bulk", contentType: "application/x-ndjson", body: body,
+                           repeatable: repeatable, timeoutMilliseconds: timeout) {
+            case .failed(let error, let retryable):
+                report.lastStatus = 0
+                wholeFailure = error
+                guard retryable else { break attempts }
+            case .answered(let response):
+                report.lastStatus = response.status
+                guard response.status == 200 else {
+                    switch DomainAnswer.classify(response) {
+                    case .retryable(let error):
+                        wholeFailure = error
+                        guard repeatable else { break attempts }
+                    case .refused(let error, let operatorHint):
+                        if let operatorHint { log.message(.error, operatorHint) }
+                        wholeFailure = error
+                        break attempts
+                    case .created, .conflict:
+                        log.message(.error, "domain answered HTTP \(response.status) to _bulk")
+                        wholeFailure = GatewayError(.domainUnavailable, "the document store is unavailable")
+                        break attempts
+                    }
+                    break
+                }
+                guard let items = Self.items(response.body), items.count == pending.count else {
+                    log.message(.error, "domain's _bulk answer does not list one item per document sent")
+                    wholeFailure = GatewayError(.domainUnavailable, "the document store is unavailable")
+                    break attempts
+                }
+                wholeFailure = nil
+                var still: [Int] = []
+                for (i, item) in zip(pending, items) {
+                    let status = item["status"]?.numberValue?.intValue ?? 0
+                    switch DomainAnswer.classify(status: status, reason: DomainAnswer.reason(item)) {
+                    case .created:
+                        if let id = documents[i].id ?? item["_id"]?.stringValue {
+                            report.outcomes[i] = .created(id: id)
+                        } else {
+                            report.outcomes[i] = .failed(GatewayError(.domainUnavailable, "the document store assigned no id"))
+                        }
+                    case .conflict:
+                        let id = documents[i].id ?? ""
+                        report.outcomes[i] = report.retries == 0 ? .existed(id: id) : .created(id: id)
+                    case .refused(let error, let operatorHint):
+                        if let operatorHint { log.message(.error, operatorHint) }
+                        report.outcomes[i] = .failed(error)
+                    case .retryable(let error):
+                        report.outcomes[i] = .failed(error)
+                        if repeatable { still.append(i) }
+                    }
+                }
+                pending = still
+                if pending.isEmpty { break attempts }
+            }
+            let decision = policy.decide(retriesSoFar: report.retries, nowMilliseconds: clock.unixMilliseconds(),
+                                         deadlineMilliseconds: deadline, random: random.word())
+            guard case .retry(let delay) = decision else { break }
+            clock.sleep(milliseconds: delay)
+            report.retries += 1
+        }
+        // What is still pending keeps its own last failure when the last attempt was answered
+        // item by item, else it gets the failure of the whole request.
+        if let wholeFailure {
+            for i in pending { report.outcomes[i] = .failed(wholeFailure) }
+        }
+        report.domainMilliseconds = clock.milliseconds(since: started)
+        return report
+    }
+
+    /// `{"create":{"_id":"…"}}` (or `{"create":{}}`) and the document, each on its own line.
+    static func appendAction(_ document: BulkDocument, to body: inout [UInt8]) {
+        if let id = document.id {
+            body += #"{"create":{"_id":"#.utf8
+            body += JSON.string(id).serializedBytes()
+            body += "}}\n".utf8
+        } else {
+            body += "{\"create\":{}}\n".utf8
+        }
+        body += document.source
+        body.append(0x0A)
+    }
+
+    /// The per-item results of a `_bulk` answer: each item's `create` (or only) member.
+    static func items(_ body: [UInt8]) -> [JSON]? {
+        guard let json = try? JSONParser.parse(body), let items = json["items"]?.arrayValue else { return nil }
+        var out: [JSON] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            guard case .object(let o) = item, o.count == 1, let action = o.keys.first, let result = o[action] else { return nil }
+            out.append(result)
+        }
+        return out
+    }
+}

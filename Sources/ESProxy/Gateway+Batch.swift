@@ -1,0 +1,177 @@
+import JSON
+import JSONSchema
+
+/// A request body that is a batch: a JSON array (`application/json`) or NDJSON
+/// (`application/x-ndjson`, one JSON value per line).
+enum BatchForm {
+    case array
+    case ndjson
+
+    /// The body's batch form; `nil` for a single document (a JSON body whose top level is not an array).
+    init?(contentType: String?, body: [UInt8]) {
+        if MediaType.isNDJSON(contentType) {
+            self = .ndjson
+            return
+        }
+        guard let first = body.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
+              first == UInt8(ascii: "[") else { return nil }
+        self = .array
+    }
+}
+
+/// A batch's counts, for the answer and the log.
+struct BatchCounts: Sendable {
+    var items = 0
+    var created = 0
+    var existing = 0
+    var failed = 0
+    var validationFailures = 0
+    var write: BulkReport?
+}
+
+extension Gateway {
+    /// The answer's details, across all items, stay within this many bytes, so no batch can make
+    /// an answer near Lambda's 6 MB response limit; items past it say `detailsOmitted`.
+    static let batchDetailsBudgetBytes = 1 << 20
+
+    /// Judges each item alone, writes the valid ones with one `_bulk`, answers for every item.
+    func processBatch(_ request: GatewayRequest, _ form: BatchForm, on route: Route, key: String?) -> Outcome {
+        let timestamp = JSON.string(Timestamp.iso8601(unixMilliseconds: clock.unixMilliseconds()))
+        var refusals: [Int: GatewayError] = [:]
+        var documents: [BulkDocument] = []
+        var positions: [Int] = []  // the input position of each document
+        var counts = BatchCounts()
+        var tooMany = false
+
+        // One item at a time, as it is parsed: no batch exists as one tree.
+        func judge(_ parsed: Result<JSON, GatewayError>) -> Bool {
+            let position = counts.items
+            guard position < maxBatchItems else {
+                tooMany = true
+                return false
+            }
+            counts.items += 1
+            let verdict: Verdict
+            switch parsed {
+            case .failure(let error): verdict = .refused(error, .invalidJSON, errors: 0)
+            case .success(let document): verdict = check(document: document, against: route)
+            }
+            switch verdict {
+            case .refused(let error, let validation, _):
+                refusals[position] = error
+                if validation == .failed { counts.validationFailures += 1 }
+            case .valid(var object):
+                object["@timestamp"] = timestamp
+                let id: String? = switch ids.scheme {
+                case .none: nil
+                default: key.map { DocumentIDGenerator.nameBased(index: route.index, key: $0, position: position) } ?? ids.next()
+                }
+                documents.append(BulkDocument(id: id, source: JSON.object(object).serializedBytes()))
+                positions.append(position)
+            }
+            return true
+        }
+
+        switch form {
+        case .array:
+            do {
+                _ = try JSONParser.forEachElement(ofArray: request.body, options: parserOptions) { judge(.success($0)) }
+            } catch {
+                if !tooMany {
+                    return Outcome(route: route, validation: .invalidJSON,
+                                   result: .failure(GatewayError(.invalidJSON, "the body is not valid JSON: \(error)")))
+                }
+            }
+        case .ndjson:
+            for (number, line) in Self.lines(request.body).enumerated() {
+                let parsed: Result<JSON, GatewayError>
+                do {
+                    parsed = .success(try JSONParser.parse(line, options: parserOptions))
+                } catch {
+                    parsed = .failure(GatewayError(.invalidJSON, "line \(number + 1) is not valid JSON: \(error)"))
+                }
+                guard judge(parsed) else { break }
+            }
+        }
+        if tooMany {
+            return Outcome(route: route, result: .failure(GatewayError(
+                .tooManyItems, "the batch has more than \(maxBatchItems) items (MAX_BATCH_ITEMS)")))
+        }
+        guard counts.items > 0 else {
+            return Outcome(route: route, result: .failure(GatewayError(.emptyBatch, "the batch has no items")))
+        }
+
+        var outcomes: [Int: BulkOutcome] = [:]
+        if !documents.isEmpty {
+            let report = store.bulk(index: route.index, documents: documents,
+                                    deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
+            for (position, outcome) in zip(positions, report.outcomes) { outcomes[position] = outcome }
+            counts.write = report
+        }
+
+        var items: [JSON] = []
+        items.reserveCapacity(counts.items)
+        var budget = Self.batchDetailsBudgetBytes
+        var truncated = false
+        for position in 0..<counts.items {
+            var entry = JSONObject()
+            switch outcomes[position] {
+            case .created(let id)?:
+                counts.created += 1
+                entry["status"] = 201
+                entry["id"] = .string(id)
+            case .existed(let id)? where key != nil:
+                counts.existing += 1
+                entry["status"] = 200
+                entry["id"] = .string(id)
+                entry["result"] = "exists"
+            case .existed(let id)?:
+                // A random id taken: only an earlier transmission of this batch can have stored it.
+                counts.created += 1
+                entry["status"] = 201
+                entry["id"] = .string(id)
+            case .failed(let error)?:
+                counts.failed += 1
+                Self.describe(error, into: &entry, budget: &budget, truncated: &truncated)
+            case nil:
+                counts.failed += 1
+                Self.describe(refusals[position]!, into: &entry, budget: &budget, truncated: &truncated)
+            }
+            items.append(.object(entry))
+        }
+        var body = JSONObject()
+        body["index"] = .string(route.index)
+        body["created"] = .number(JSONNumber(counts.created))
+        body["existing"] = .number(JSONNumber(counts.existing))
+        body["failed"] = .number(JSONNumber(counts.failed))
+        if truncated { body["detailsTruncated"] = true }
+        body["items"] = .array(items)
+        body["requestId"] = .string(request.requestID)
+        return Outcome(route: route, validation: .batch, keyed: key != nil, batch: counts,
+                       result: .success(GatewayResponse(json: counts.failed == 0 ? 201 : 207, .object(body))))
+    }
+
+    /// An item's refusal in the one error shape, its details while the budget lasts.
+    static func describe(_ error: GatewayError, into entry: inout JSONObject, budget: inout Int, truncated: inout Bool) {
+        entry["status"] = .number(JSONNumber(error.code.status))
+        entry["error"] = .string(error.code.rawValue)
+        entry["message"] = .string(error.message)
+        guard !error.details.isEmpty else { return }
+        let details = error.body(requestID: "")["details"]!
+        let size = details.serializedBytes().count
+        if size <= budget {
+            budget -= size
+            entry["details"] = details
+        } else {
+            truncated = true
+            entry["detailsOmitted"] = true
+        }
+    }
+
+    /// NDJSON lines: split at `\n`, a `\r` before it dropped, the final newline optional.
+    static func lines(_ body: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines = body.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { $0.last == 0x0D ? $0.dropLast() : $0 }
+    }
+}
