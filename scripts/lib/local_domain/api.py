@@ -10,7 +10,7 @@ import json
 import time
 from urllib.parse import unquote
 
-from .store import OpenSearchError, parse_document, validate_index_name
+from .store import FAULT_TYPES, OpenSearchError, parse_document, validate_index_name
 
 VERSION = {
     "distribution": "opensearch",
@@ -53,7 +53,7 @@ class Api:
             (("DELETE",), "/{index}", self.delete_index),
         ]
 
-    def handle(self, method, path, query, body):
+    def handle(self, method, path, query, body, item_faults=None):
         segments = [unquote(s) for s in path.strip("/").split("/")] if path.strip("/") else []
         matches = []
         for methods, pattern, handler in self.routes:
@@ -67,7 +67,8 @@ class Api:
         matches.sort(key=lambda m: -m[0])
         for _, methods, handler, captured in matches:
             if method in methods:
-                status, answer = handler(method=method, query=query, body=body, **captured)
+                extra = {"item_faults": item_faults} if item_faults and handler == self.bulk else {}
+                status, answer = handler(method=method, query=query, body=body, **captured, **extra)
                 return status, answer, {}
         allowed = sorted({m for _, methods, _, _ in matches for m in methods})
         return 405, {"error": f"Incorrect HTTP method for uri [{path}] and method [{method}], "
@@ -125,7 +126,7 @@ class Api:
             _json_object(body, "parse_exception")
         return 200, self.store.count(_names(index))
 
-    def bulk(self, body, index=None, **_):
+    def bulk(self, body, index=None, item_faults=None, **_):
         started = time.monotonic()
         if not body or not body.strip():
             raise OpenSearchError(400, "action_request_validation_exception",
@@ -152,6 +153,12 @@ class Api:
                     source = lines[n + 1]
                     n += 1
                 n += 1
+                if item_faults and len(items) in item_faults:
+                    status = item_faults[len(items)]
+                    items.append({action: {"_index": target, "_id": None if doc_id is None else str(doc_id), "status": status,
+                                           "error": OpenSearchError(status, FAULT_TYPES.get(status, "exception"),
+                                                                    "injected by local-domain /_fault").cause()}})
+                    continue
                 items.append({action: self._bulk_item(action, target, doc_id, source, batch)})
         finally:
             self.store.flush(batch)

@@ -9,6 +9,8 @@ Control endpoints (no auth, never faulted, not counted as requests):
   GET /_fault            the armed fault, if any
   POST|PUT /_fault       arm one fault for the next `count` requests (replaces the armed one):
                          {"status": 503} | {"drop": "before"|"after"} | {"latency_ms": M}
+                         | {"items": {"0": 429, "3": 503}} (a _bulk request: those items, by
+                         position from 0, are not executed and answer that status)
                          ("latency_ms" may be combined with "status" or "drop"); a list of
                          such objects arms them in a row, each for its own `count`
   DELETE /_fault         disarm
@@ -28,13 +30,10 @@ from urllib.parse import parse_qsl
 from http_body import read_body
 
 from .sigv4 import AuthFailure
-from .store import OpenSearchError
+from .store import FAULT_TYPES, OpenSearchError
 
 CONTROL_PATHS = ("/_fault", "/_stats", "/_requests")
 RECENT_REQUESTS = 100
-FAULT_TYPES = {429: "es_rejected_execution_exception", 500: "exception",
-               502: "bad_gateway_exception", 503: "unavailable_shards_exception",
-               504: "process_cluster_event_timeout_exception"}
 
 
 class Faults:
@@ -83,11 +82,15 @@ def _validate_fault(spec):
         return OpenSearchError(400, "illegal_argument_exception", f"bad /_fault body: {why}")
     if not isinstance(spec, dict):
         raise bad("expected a JSON object")
-    unknown = set(spec) - {"status", "drop", "latency_ms", "count"}
+    unknown = set(spec) - {"status", "drop", "latency_ms", "items", "count"}
     if unknown:
         raise bad(f"unknown fields {sorted(unknown)}")
-    if not {"status", "drop", "latency_ms"} & set(spec):
-        raise bad('needs "status", "drop" or "latency_ms"')
+    if not {"status", "drop", "latency_ms", "items"} & set(spec):
+        raise bad('needs "status", "drop", "latency_ms" or "items"')
+    items = spec.get("items", {})
+    if not isinstance(items, dict) or not all(
+            k.isdigit() and isinstance(v, int) and not isinstance(v, bool) and 400 <= v <= 599 for k, v in items.items()):
+        raise bad('"items" maps item positions ("0", "1", ...) to HTTP error statuses (400-599)')
     if "status" in spec and "drop" in spec:
         raise bad('"status" and "drop" exclude each other')
     status = spec.get("status")
@@ -112,7 +115,7 @@ class Stats:
 
     def reset(self):
         self.values = {"connections": 0, "requests": 0, "auth_failures": 0, "control_requests": 0,
-                       "faults": {"status": 0, "drop_before": 0, "drop_after": 0, "latency": 0}}
+                       "faults": {"status": 0, "drop_before": 0, "drop_after": 0, "latency": 0, "items": 0}}
 
     def bump(self, name, fault=False):
         with self.lock:
@@ -283,7 +286,11 @@ class Handler(BaseHTTPRequestHandler):
             if server.verifier is not None:
                 server.verifier.verify(self.command, path, query, self._header_map(), body,
                                        scheme="https" if server.ssl_context else "http")
-            status, answer, headers = server.api.handle(self.command, path, _query_dict(query), body)
+            item_faults = {int(k): v for k, v in fault.get("items", {}).items()}
+            if item_faults:
+                server.stats.bump("items", fault=True)
+            status, answer, headers = server.api.handle(self.command, path, _query_dict(query), body,
+                                                        item_faults=item_faults)
         except AuthFailure as e:
             server.stats.bump("auth_failures")
             status, answer, headers = e.status, e.body(), {"x-amzn-ErrorType": e.error_type}

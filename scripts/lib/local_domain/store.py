@@ -19,6 +19,12 @@ MAX_ID_BYTES = 512
 INVALID_INDEX_CHARS = ['\\', '/', '*', '?', '"', '<', '>', '|', ' ', ',', '#', ':']
 
 
+# The error type OpenSearch names for each status that /_fault can inject.
+FAULT_TYPES = {429: "es_rejected_execution_exception", 500: "exception",
+               502: "bad_gateway_exception", 503: "unavailable_shards_exception",
+               504: "process_cluster_event_timeout_exception"}
+
+
 class OpenSearchError(Exception):
     """An error answered with OpenSearch's body: {"error": {"root_cause": [...], ...}, "status": N}."""
 
