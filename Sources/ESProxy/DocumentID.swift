@@ -50,17 +50,23 @@ struct DocumentIDGenerator: Sendable {
     ]
 
     /// A new id in the canonical lower-case 8-4-4-4-12 form.
-    func next() -> String {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        random.fill(&bytes)
-        if scheme == .uuid7 {
-            let ms = clock.unixMilliseconds()
-            for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: ms >> (40 - 8 * UInt64(i))) }
-        }
+    func next() -> String { next(count: 1)[0] }
+
+    /// `count` new ids from one draw of randomness (a batch pays one `getrandom`, not one each).
+    func next(count: Int) -> [String] {
+        var random16 = [UInt8](repeating: 0, count: 16 * count)
+        random.fill(&random16)
+        let ms = scheme == .uuid7 ? clock.unixMilliseconds() : 0
         let version: UInt8 = scheme == .uuid7 ? 0x70 : 0x40
-        bytes[6] = (bytes[6] & 0x0F) | version
-        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
-        return Self.format(bytes)
+        return (0..<count).map { n in
+            var bytes = Array(random16[(16 * n)..<(16 * n + 16)])
+            if scheme == .uuid7 {
+                for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: ms >> (40 - 8 * UInt64(i))) }
+            }
+            bytes[6] = (bytes[6] & 0x0F) | version
+            bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
+            return Self.format(bytes)
+        }
     }
 
     static func format(_ b: [UInt8]) -> String {

@@ -7,7 +7,7 @@ protocol DocumentStore {
     /// Stores `document` in `index` under an id the domain assigns (`DOC_ID=none`).
     func add(index: String, document: [UInt8], deadlineUnixMilliseconds: UInt64) -> WriteReport
     /// Writes a batch with one `_bulk` request (retries included), an outcome per document.
-    func bulk(index: String, documents: [BulkDocument], deadlineUnixMilliseconds: UInt64) -> BulkReport
+    func bulk(index: String, batch: BulkBatch, deadlineUnixMilliseconds: UInt64) -> BulkReport
 }
 
 /// What a write did, for the answer and for the log.

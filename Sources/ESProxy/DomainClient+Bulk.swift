@@ -1,11 +1,45 @@
 import HTTP
 import JSON
 
-/// One document of a batch, serialized as it will be stored.
-struct BulkDocument: Sendable {
-    /// Our id; `nil` with `DOC_ID=none` (the domain assigns one).
-    let id: String?
-    let source: [UInt8]
+/// A batch's `_bulk` body, built once: per document a `create` action line that names no
+/// `_index` (so nothing in the body can point at another index), with our `_id` unless the domain
+/// assigns ids, then the document. Each document's lines are a range of the one buffer, so a retry
+/// of some documents copies their lines and nothing is serialized twice.
+struct BulkBatch: Sendable {
+    private(set) var body: [UInt8] = []
+    /// Per document: our id (`nil` with `DOC_ID=none`), its lines, and its source within them.
+    private(set) var documents: [(id: String?, lines: Range<Int>, source: Range<Int>)] = []
+
+    var count: Int { documents.count }
+
+    /// Appends `{"create":{"_id":"…"}}` (or `{"create":{}}`) and the document, each on its own line.
+    mutating func append(id: String?, source: some Collection<UInt8>) {
+        let start = body.count
+        if let id {
+            body += #"{"create":{"_id":"#.utf8
+            body += JSON.string(id).serializedBytes()
+            body += "}}\n".utf8
+        } else {
+            body += "{\"create\":{}}\n".utf8
+        }
+        let sourceStart = body.count
+        body += source
+        let sourceEnd = body.count
+        body.append(0x0A)
+        documents.append((id, start..<body.count, sourceStart..<sourceEnd))
+    }
+
+    /// The body for the documents at `indices` (all of them: the body itself).
+    func body(of indices: [Int]) -> [UInt8] {
+        guard indices.count < documents.count else { return body }
+        var out: [UInt8] = []
+        out.reserveCapacity(indices.reduce(0) { $0 + documents[$1].lines.count })
+        for i in indices { out += body[documents[i].lines] }
+        return out
+    }
+
+    /// The serialized document `i`.
+    func source(_ i: Int) -> ArraySlice<UInt8> { body[documents[i].source] }
 }
 
 /// What became of one document of a `_bulk` write.
@@ -27,15 +61,14 @@ struct BulkReport: Sendable {
 }
 
 extension DomainClient {
-    /// Writes `documents` to `index` with `POST /{index}/_bulk`: `create` action lines that name
-    /// no `_index` (so nothing in the body can point at another index), with our `_id` unless the
-    /// domain assigns ids. Items the domain throttled or failed (429, 5xx), and every pending item
+    /// Writes the batch to `index` with `POST /{index}/_bulk`. Items the domain throttled or failed (429, 5xx), and every pending item
     /// when the whole request failed in a retryable way, are sent again with the same ids, with the
     /// backoff and deadline of single writes. With `DOC_ID=none` nothing that may have arrived is
     /// sent again.
-    func bulk(index: String, documents: [BulkDocument], deadlineUnixMilliseconds: UInt64) -> BulkReport {
+    func bulk(index: String, batch: BulkBatch, deadlineUnixMilliseconds: UInt64) -> BulkReport {
         let started = clock.monotonicNanoseconds()
         let deadline = writeDeadline(deadlineUnixMilliseconds)
+        let documents = batch.documents
         let repeatable = documents.allSatisfy { $0.id != nil }
         var report = BulkReport(outcomes: Array(repeating: .failed(GatewayError(.domainTimeout, "the document store did not answer in time")),
                                                 count: documents.count))
@@ -46,10 +79,7 @@ extension DomainClient {
             guard let timeout = policy.attemptTimeout(nowMilliseconds: clock.unixMilliseconds(), deadlineMilliseconds: deadline) else {
                 break
             }
-            var body: [UInt8] = []
-            body.reserveCapacity(pending.reduce(0) { $0 + documents[$1].source.count + 64 })
-            for i in pending { Self.appendAction(documents[i], to: &body) }
-            switch attempt(method: "POST", path: "/\(index)/_bulk", contentType: "application/x-ndjson", body: body,
+            switch attempt(method: "POST", path: "/\(index)/_bulk", contentType: "application/x-ndjson", body: batch.body(of: pending),
                            repeatable: repeatable, timeoutMilliseconds: timeout) {
             case .failed(let error, let retryable):
                 report.lastStatus = 0
@@ -118,28 +148,20 @@ extension DomainClient {
         return report
     }
 
-    /// `{"create":{"_id":"…"}}` (or `{"create":{}}`) and the document, each on its own line.
-    static func appendAction(_ document: BulkDocument, to body: inout [UInt8]) {
-        if let id = document.id {
-            body += #"{"create":{"_id":"#.utf8
-            body += JSON.string(id).serializedBytes()
-            body += "}}\n".utf8
-        } else {
-            body += "{\"create\":{}}\n".utf8
-        }
-        body += document.source
-        body.append(0x0A)
-    }
-
-    /// The per-item results of a `_bulk` answer: each item's `create` (or only) member.
+    /// The per-item results of a `_bulk` answer, each item's `create` (or only) member; read item
+    /// by item, so a large answer never exists as one tree.
     static func items(_ body: [UInt8]) -> [JSON]? {
-        guard let json = try? JSONParser.parse(body), let items = json["items"]?.arrayValue else { return nil }
         var out: [JSON] = []
-        out.reserveCapacity(items.count)
-        for item in items {
-            guard case .object(let o) = item, o.count == 1, let action = o.keys.first, let result = o[action] else { return nil }
+        var wellFormed = true
+        let count = try? JSONParser.forEachElement(ofArrayMember: "items", in: body) { item in
+            guard case .object(let o) = item, o.count == 1, let action = o.keys.first, let result = o[action] else {
+                wellFormed = false
+                return false
+            }
             out.append(result)
+            return true
         }
+        guard wellFormed, count != nil, count! == out.count else { return nil }
         return out
     }
 }

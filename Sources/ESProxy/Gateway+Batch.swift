@@ -38,8 +38,10 @@ extension Gateway {
     func processBatch(_ request: GatewayRequest, _ form: BatchForm, on route: Route, key: String?) -> Outcome {
         let timestamp = JSON.string(Timestamp.iso8601(unixMilliseconds: clock.unixMilliseconds()))
         var refusals: [Int: GatewayError] = [:]
-        var documents: [BulkDocument] = []
-        var positions: [Int] = []  // the input position of each document
+        // The valid documents, serialized into one buffer until their ids are drawn.
+        var sources: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        var positions: [Int] = []  // the input position of each valid document
         var counts = BatchCounts()
         var tooMany = false
 
@@ -62,11 +64,9 @@ extension Gateway {
                 if validation == .failed { counts.validationFailures += 1 }
             case .valid(var object):
                 object["@timestamp"] = timestamp
-                let id: String? = switch ids.scheme {
-                case .none: nil
-                default: key.map { DocumentIDGenerator.nameBased(index: route.index, key: $0, position: position) } ?? ids.next()
-                }
-                documents.append(BulkDocument(id: id, source: JSON.object(object).serializedBytes()))
+                let start = sources.count
+                JSON.object(object).serialize(into: &sources)
+                ranges.append(start..<sources.count)
                 positions.append(position)
             }
             return true
@@ -102,9 +102,16 @@ extension Gateway {
         }
 
         var outcomes: [Int: BulkOutcome] = [:]
-        if !documents.isEmpty {
-            let report = store.bulk(index: route.index, documents: documents,
-                                    deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
+        if !positions.isEmpty {
+            let drawn: [String?] = switch (ids.scheme, key) {
+            case (.none, _): Array(repeating: nil, count: positions.count)
+            case (_, let key?): positions.map { DocumentIDGenerator.nameBased(index: route.index, key: key, position: $0) }
+            default: ids.next(count: positions.count)
+            }
+            var batch = BulkBatch()
+            for (id, range) in zip(drawn, ranges) { batch.append(id: id, source: sources[range]) }
+            sources = []
+            let report = store.bulk(index: route.index, batch: batch, deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
             for (position, outcome) in zip(positions, report.outcomes) { outcomes[position] = outcome }
             counts.write = report
         }

@@ -11,6 +11,11 @@ extension JSON {
         return out
     }
 
+    /// Appends the compact text (see `serializedBytes()`) to `out`, e.g. one buffer for many values.
+    public func serialize(into out: inout [UInt8]) {
+        JSON.write(self, to: &out)
+    }
+
     /// Compact JSON text (see `serializedBytes()`).
     public func serialized() -> String {
         String(decoding: serializedBytes(), as: UTF8.self)

@@ -17,8 +17,11 @@ final class DomainBulkTests: XCTestCase {
                      budgetMilliseconds: 10_000, log: logs.logger, clock: clock, random: FixedRandom.repeating(0))
     }
 
-    let docs = [BulkDocument(id: "a", source: Array(#"{"n":1}"#.utf8)), BulkDocument(id: "b", source: Array(#"{"n":2}"#.utf8)),
-                BulkDocument(id: "c", source: Array(#"{"n":3}"#.utf8))]
+    func batch(ids: [String?] = ["a", "b", "c"]) -> BulkBatch {
+        var b = BulkBatch()
+        for (n, id) in ids.enumerated() { b.append(id: id, source: Array(#"{"n":\#(n + 1)}"#.utf8)) }
+        return b
+    }
 
     /// An OpenSearch `_bulk` answer (docs: "Bulk", response body) with these item statuses.
     static func answer(_ statuses: [Int], ids: [String?] = []) -> ScriptedTransport.Step {
@@ -30,8 +33,8 @@ final class DomainBulkTests: XCTestCase {
         return .status(200, #"{"took":3,"errors":true,"items":[\#(items.joined(separator: ","))]}"#)
     }
 
-    func run(_ t: ScriptedTransport, _ documents: [BulkDocument]? = nil) throws -> BulkReport {
-        try client(t).bulk(index: "bigsurvey", documents: documents ?? docs, deadlineUnixMilliseconds: clock.now + 30_000)
+    func run(_ t: ScriptedTransport, _ documents: BulkBatch? = nil) throws -> BulkReport {
+        try client(t).bulk(index: "bigsurvey", batch: documents ?? batch(), deadlineUnixMilliseconds: clock.now + 30_000)
     }
 
     func testTheBodyNamesNoIndexAndIsSigned() throws {
@@ -86,7 +89,7 @@ final class DomainBulkTests: XCTestCase {
     }
 
     func testDomainAssignedIdsAreNeverSentTwice() throws {
-        let none = docs.map { BulkDocument(id: nil, source: $0.source) }
+        let none = batch(ids: [nil, nil, nil])
         var t = ScriptedTransport([Self.answer([201, 429, 201], ids: ["x", "y", "z"]), Self.answer([201])])
         var report = try run(t, none)
         XCTAssertEqual(report.outcomes[0], .created(id: "x"))

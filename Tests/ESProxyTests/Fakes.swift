@@ -24,13 +24,14 @@ final class MemoryStore: DocumentStore, @unchecked Sendable {
     }
 
     /// Each document as `create` (or `add` without an id) would store it.
-    func bulk(index: String, documents: [BulkDocument], deadlineUnixMilliseconds: UInt64) -> BulkReport {
-        BulkReport(outcomes: documents.map { d in
-            let r = d.id.map { create(index: index, id: $0, document: d.source, deadlineUnixMilliseconds: deadlineUnixMilliseconds) }
-                ?? add(index: index, document: d.source, deadlineUnixMilliseconds: deadlineUnixMilliseconds)
+    func bulk(index: String, batch: BulkBatch, deadlineUnixMilliseconds: UInt64) -> BulkReport {
+        BulkReport(outcomes: batch.documents.indices.map { i in
+            let source = Array(batch.source(i)), id = batch.documents[i].id
+            let r = id.map { create(index: index, id: $0, document: source, deadlineUnixMilliseconds: deadlineUnixMilliseconds) }
+                ?? add(index: index, document: source, deadlineUnixMilliseconds: deadlineUnixMilliseconds)
             if let error = r.error { return .failed(error) }
-            let id = d.id ?? r.assignedID!
-            return r.existed ? .existed(id: id) : .created(id: id)
+            let stored = id ?? r.assignedID!
+            return r.existed ? .existed(id: stored) : .created(id: stored)
         }, lastStatus: 200)
     }
 

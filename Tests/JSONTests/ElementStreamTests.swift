@@ -47,3 +47,29 @@ final class ElementStreamTests: XCTestCase {
         XCTAssertEqual(n, 2)
     }
 }
+
+/// `forEachElement(ofArrayMember:in:)`: the array member of an object, streamed.
+final class MemberStreamTests: XCTestCase {
+    func items(_ text: String) throws -> [JSON]? {
+        var seen: [JSON] = []
+        guard try JSONParser.forEachElement(ofArrayMember: "items", in: Array(text.utf8), { seen.append($0); return true }) != nil else {
+            return nil
+        }
+        return seen
+    }
+
+    func testTheMembersElementsAreThoseOfTheWholeParse() throws {
+        let text = #"{"took": 3, "errors": false, "nested": {"items": [9]}, "items": [{"create": {"status": 201}}, {"create": {"status": 409}}]}"#
+        XCTAssertEqual(try items(text), try JSONParser.parse(text)["items"]?.arrayValue)
+        XCTAssertNil(try items(#"{"took": 1}"#))
+        XCTAssertEqual(try items(#"{"items": []}"#), [])
+    }
+
+    func testTheDocumentMustBeValidAsAWhole() {
+        for bad in [#"{"items": [1], "x": }"#, #"{"items": [1], "items": [2]}"#, #"{"items": [1]} x"#, #"{"items": [1,]}"#, #"{"a": 1,}"#] {
+            XCTAssertThrowsError(try items(bad), bad)
+            XCTAssertThrowsError(try JSONParser.parse(bad), bad)
+        }
+        XCTAssertThrowsError(try items("[1]"), "not an object")
+    }
+}
