@@ -66,6 +66,11 @@ extension Compiler {
         }
         if release >= .draft2019 {
             if case .string(let name) = o["$anchor"] { anchors[ExactString(base.description + "#" + name)] = location }
+            // 2019-09's `"$recursiveAnchor": true` is a dynamic anchor for the resource root, under
+            // the empty name (no `$dynamicRef` can name it: its fragment would be empty).
+            if release == .draft2019, o["$recursiveAnchor"] == .bool(true), location.path.count == depth {
+                dynamicAnchors[ExactString(base.description), default: [:]][ExactString("")] = location
+            }
             if case .string(let name) = o["$dynamicAnchor"] {
                 anchors[ExactString(base.description + "#" + name)] = location
                 dynamicAnchors[ExactString(base.description), default: [:]][ExactString(name)] = location
