@@ -66,7 +66,7 @@ enum Strictness {
         }
         let candidates = Array(known.filter { dialect.vocabularies.contains($0.value) }.keys) + annotations
         var message = "\"\(name)\": unknown keyword"
-        if let other = laterOrEarlierRelease(defining: name, besides: dialect.release) {
+        if let other = nearestRelease(defining: name, besides: dialect.release) {
             message += " in \(displayName(dialect.release)) (it is a \(displayName(other)) keyword)"
         } else if let suggestion = closest(to: name, among: candidates) {
             message += "; did you mean \"\(suggestion)\"?"
@@ -81,9 +81,12 @@ enum Strictness {
         return SchemaError(.unknownFormat, message, location: location)
     }
 
-    private static func laterOrEarlierRelease(defining name: String, besides release: Dialect.Release) -> Dialect.Release? {
-        let order: [Dialect.Release] = [.draft2020, .draft2019, .draft7, .draft6, .draft4]
-        return order.first { $0 != release && keywords(for: $0)[name] != nil }
+    /// The release nearest to `release` (the later one on a tie) that defines `name`: where the
+    /// keyword came from, or where it went.
+    private static func nearestRelease(defining name: String, besides release: Dialect.Release) -> Dialect.Release? {
+        let all: [Dialect.Release] = [.draft2020, .draft2019, .draft7, .draft6, .draft4]
+        return all.filter { $0 != release && keywords(for: $0)[name] != nil }
+            .min { abs($0.rawValue - release.rawValue) < abs($1.rawValue - release.rawValue) }
     }
 
     private static func displayName(_ release: Dialect.Release) -> String {

@@ -93,14 +93,14 @@ final class StrictnessTests: XCTestCase {
         assertUnknown(#"{"prefixItems": [true]}"#, SchemaOptions(draft: .draft7),
                       message: #""prefixItems": unknown keyword in draft-07 (it is a 2020-12 keyword)"#, location: "json-schema:///#/prefixItems")
         assertUnknown(#"{"dependentRequired": {"a": ["b"]}}"#, SchemaOptions(draft: .draft4),
-                      message: #""dependentRequired": unknown keyword in draft-04 (it is a 2020-12 keyword)"#,
+                      message: #""dependentRequired": unknown keyword in draft-04 (it is a 2019-09 keyword)"#,
                       location: "json-schema:///#/dependentRequired")
         assertUnknown(#"{"const": 1}"#, SchemaOptions(draft: .draft4),
-                      message: #""const": unknown keyword in draft-04 (it is a 2020-12 keyword)"#, location: "json-schema:///#/const")
+                      message: #""const": unknown keyword in draft-04 (it is a draft-06 keyword)"#, location: "json-schema:///#/const")
         assertUnknown(#"{"additionalItems": false}"#,
                       message: #""additionalItems": unknown keyword in 2020-12 (it is a 2019-09 keyword)"#, location: "json-schema:///#/additionalItems")
         assertUnknown(#"{"$schema": "http://json-schema.org/draft-06/schema#", "if": true}"#,
-                      message: #""if": unknown keyword in draft-06 (it is a 2020-12 keyword)"#, location: "json-schema:///#/if")
+                      message: #""if": unknown keyword in draft-06 (it is a draft-07 keyword)"#, location: "json-schema:///#/if")
         assertUnknown(##"{"$recursiveRef": "#"}"##,
                       message: #""$recursiveRef": unknown keyword in 2020-12 (it is a 2019-09 keyword)"#, location: "json-schema:///#/$recursiveRef")
         assertUnknown(#"{"id": "x"}"#, message: #""id": unknown keyword in 2020-12 (it is a draft-04 keyword)"#, location: "json-schema:///#/id")

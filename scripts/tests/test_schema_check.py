@@ -239,7 +239,7 @@ def test_draft_chooses_keyword_meanings(run, tmp_path):
     write(tmp_path, "a.json", {"a": 1})
     assert run("--no-strict", "--draft", "4", "const.json", "two.json")[0] == 0
     assert run("--draft", "4", "const.json", "two.json") == (
-        2, [], 'schema-check: const.json: invalid schema: "const": unknown keyword in draft-04 (it is a 2020-12 keyword)'
+        2, [], 'schema-check: const.json: invalid schema: "const": unknown keyword in draft-04 (it is a draft-06 keyword)'
         " (at json-schema:///#/const)\n")
     assert run("--draft", "7", "const.json", "two.json") == (1, ["two.json: /: 1 was expected, not 2"], "")
     assert run("--draft", "7", "--no-strict", "dep.json", "a.json")[0] == 0
