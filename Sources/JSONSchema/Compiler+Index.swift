@@ -100,9 +100,16 @@ extension Compiler {
         return children
     }
 
-    /// The dialect of the root schema: the option, else its `$schema`, else 2020-12.
+    /// The dialect of the root schema: the option, else its `$schema`, else 2020-12. With the
+    /// option, a `$schema` naming a custom metaschema of that same release still chooses the
+    /// vocabularies (its `$vocabulary`); any other `$schema` is ignored.
     func rootDialect(_ schema: JSON) throws(SchemaError) -> Dialect {
-        if let draft = options.draft { return draft.dialect }
+        if let draft = options.draft {
+            guard case .string(let s) = schema["$schema"], Dialect.known(s) == nil,
+                  let custom = try? dialect(forSchemaURI: s, at: SchemaLocation(document: Self.defaultBase, path: [])),
+                  custom.release == draft.dialect.release else { return draft.dialect }
+            return custom
+        }
         if case .string(let s) = schema["$schema"] {
             return try dialect(forSchemaURI: s, at: SchemaLocation(document: Self.defaultBase, path: []))
         }

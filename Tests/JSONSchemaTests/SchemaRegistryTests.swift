@@ -87,6 +87,12 @@ final class SchemaRegistryTests: XCTestCase {
                                       SchemaOptions(registry: registry, strict: false))
         XCTAssertTrue(noValidation.isValid(json("1")))
         XCTAssertFalse(noValidation.isValid(json(#"{"a": 1}"#)))
+        // Forcing the metaschema's own release keeps its vocabularies; forcing another ignores it.
+        let forced = #"{"$schema": "https://example.com/meta", "minimum": 5}"#
+        XCTAssertTrue(try schema(forced, SchemaOptions(draft: .draft2020_12, registry: registry, strict: false)).isValid(json("1")))
+        XCTAssertFalse(try schema(forced, SchemaOptions(draft: .draft7, registry: registry, strict: false)).isValid(json("1")))
+        XCTAssertFalse(try schema(#"{"$schema": "https://example.com/nowhere", "minimum": 5}"#,
+                                  SchemaOptions(draft: .draft2020_12, strict: false)).isValid(json("1")))
 
         registry.add(json(#"""
             {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://example.com/strict",
