@@ -500,7 +500,7 @@ def suite_or_skip():
         pytest.skip(f"SKIPPED: no JSON-Schema-Test-Suite at {SUITE}")
 
 
-@pytest.mark.parametrize("folder, draft", SUITE_RUNS)
+@pytest.mark.parametrize("folder, draft", SUITE_RUNS, ids=["draft4", "draft7", "draft2020-12", "draft2020-12-forced"])
 def test_suite_required_tests_all_pass_through_lines(binary, tmp_path, folder, draft):
     """Every required test of the suite (the top-level files of the draft's folder), as a user
     runs it: the group's schema in a file, its test data one per line, the suite's remotes mapped
