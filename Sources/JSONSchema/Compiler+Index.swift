@@ -66,6 +66,11 @@ extension Compiler {
         }
         if release >= .draft2019 {
             if case .string(let name) = o["$anchor"] { anchors[ExactString(base.description + "#" + name)] = location }
+            // 2019-09's `"$recursiveAnchor": true` is a dynamic anchor for the resource root, under
+            // the empty name (no `$dynamicRef` can name it: its fragment would be empty).
+            if release == .draft2019, o["$recursiveAnchor"] == .bool(true), location.path.count == depth {
+                dynamicAnchors[ExactString(base.description), default: [:]][ExactString("")] = location
+            }
             if case .string(let name) = o["$dynamicAnchor"] {
                 anchors[ExactString(base.description + "#" + name)] = location
                 dynamicAnchors[ExactString(base.description), default: [:]][ExactString(name)] = location
@@ -95,9 +100,16 @@ extension Compiler {
         return children
     }
 
-    /// The dialect of the root schema: the option, else its `$schema`, else 2020-12.
+    /// The dialect of the root schema: the option, else its `$schema`, else 2020-12. With the
+    /// option, a `$schema` naming a custom metaschema of that same release still chooses the
+    /// vocabularies (its `$vocabulary`); any other `$schema` is ignored.
     func rootDialect(_ schema: JSON) throws(SchemaError) -> Dialect {
-        if let draft = options.draft { return draft.dialect }
+        if let draft = options.draft {
+            guard case .string(let s) = schema["$schema"], Dialect.known(s) == nil,
+                  let custom = try? dialect(forSchemaURI: s, at: SchemaLocation(document: Self.defaultBase, path: [])),
+                  custom.release == draft.dialect.release else { return draft.dialect }
+            return custom
+        }
         if case .string(let s) = schema["$schema"] {
             return try dialect(forSchemaURI: s, at: SchemaLocation(document: Self.defaultBase, path: []))
         }

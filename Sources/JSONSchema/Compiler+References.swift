@@ -19,6 +19,16 @@ extension Compiler {
         return name
     }
 
+    /// For a 2019-09 `$recursiveRef`: whether its initial target is a resource root with
+    /// `"$recursiveAnchor": true` (only then is it dynamic, with the empty anchor name).
+    func isRecursiveAnchored(_ reference: String, from c: KeywordContext) -> Bool {
+        let target = URIReference(reference).resolved(against: locationInfo(c.location).base)
+        guard (target.fragment ?? "").isEmpty,
+              dynamicAnchors[ExactString(target.withoutFragment.description)]?[ExactString("")] != nil else { return false }
+        usesDynamicRef = true
+        return true
+    }
+
     private func locate(_ target: URIReference, reference: String, from c: KeywordContext,
                         dialect: Dialect) throws(SchemaError) -> SchemaLocation {
         let resourceURI = target.withoutFragment.description

@@ -96,6 +96,14 @@ final class Compiler {
             let table = Drafts.table(for: info.dialect.release)
             // Before 2019-09, `$ref` replaces the whole schema: its siblings are ignored.
             let legacyRef = info.dialect.release <= .draft7 && o["$ref"] != nil
+            if options.strict {
+                let prefix = node.location + "/"
+                for m in o.members {
+                    if let error = Strictness.unknownKeyword(m.key, dialect: info.dialect, location: prefix + JSONPointer.escape(m.key)) {
+                        throw error
+                    }
+                }
+            }
             for m in o.members {
                 if legacyRef && m.key != "$ref" { continue }
                 guard let entry = table[m.key], info.dialect.vocabularies.contains(entry.vocabulary) else { continue }

@@ -4,7 +4,8 @@ import JSON
 typealias KeywordCompiler = @Sendable (KeywordContext) throws(SchemaError) -> (any Keyword)?
 
 /// The keyword tables: for each release, which keywords exist, which vocabulary each belongs
-/// to, and how it compiles. Unknown keywords are ignored (they are annotations).
+/// to, and how it compiles. Unknown keywords are ignored (they are annotations), unless strict
+/// (see `Strictness`, which also knows the keywords that compile to nothing on their own).
 enum Drafts {
     struct Entry: Sendable {
         let vocabulary: Vocabularies
@@ -71,9 +72,10 @@ enum Drafts {
         "dependentSchemas": Entry(vocabulary: .applicator, compile: DependenciesKeyword.compile),
         "unevaluatedProperties": Entry(vocabulary: .unevaluated, compile: UnevaluatedPropertiesKeyword.compile),
         "unevaluatedItems": Entry(vocabulary: .unevaluated, compile: UnevaluatedItemsKeyword.compile),
+        "$recursiveRef": Entry(vocabulary: .core, compile: RecursiveRefKeyword.compile),
     ]) { _, b in b }
 
-    static let draft2020: [String: Entry] = draft2019.filter { $0.key != "additionalItems" }.merging([
+    static let draft2020: [String: Entry] = draft2019.filter { $0.key != "additionalItems" && $0.key != "$recursiveRef" }.merging([
         "prefixItems": Entry(vocabulary: .applicator, compile: PrefixItemsKeyword.compile),
         "items": Entry(vocabulary: .applicator, compile: RestItemsKeyword.compile2020),
         "$dynamicRef": Entry(vocabulary: .core, compile: DynamicRefKeyword.compile),

@@ -17,6 +17,10 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
         case unsupportedVocabulary
         /// A registry document could not be read or parsed.
         case unreadableDocument
+        /// Strict mode: a keyword the schema's dialect does not define (for example a typo).
+        case unknownKeyword
+        /// Strict mode: a `format` name that no draft defines.
+        case unknownFormat
     }
 
     /// The cause.

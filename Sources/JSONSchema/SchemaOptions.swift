@@ -8,12 +8,21 @@ public struct SchemaOptions: Sendable {
     public var maxErrors: Int
     /// Where `$ref`s to other documents are looked up; nothing is ever fetched from the network.
     public var registry: SchemaRegistry
+    /// Strict mode (the default): a keyword outside the dialect's vocabularies (other than the
+    /// annotations `title`, `description`, `default`, `examples`, `$comment`, `deprecated`,
+    /// `readOnly`, `writeOnly`) and a `format` name no draft defines fail compilation with
+    /// `SchemaError.Code.unknownKeyword`/`.unknownFormat`, naming the keyword's location and the
+    /// nearest known name. Off, both are ignored as annotations, as the specification says.
+    public var strict: Bool
 
-    /// Options with the defaults: draft from `$schema`, asserting formats, 20 errors, empty registry.
-    public init(draft: Draft? = nil, formatAssertion: Bool = true, maxErrors: Int = 20, registry: SchemaRegistry = .init()) {
+    /// Options with the defaults: draft from `$schema`, asserting formats, 20 errors, empty
+    /// registry (plus the bundled metaschemas), strict.
+    public init(draft: Draft? = nil, formatAssertion: Bool = true, maxErrors: Int = 20, registry: SchemaRegistry = .init(),
+                strict: Bool = true) {
         self.draft = draft
         self.formatAssertion = formatAssertion
         self.maxErrors = maxErrors
         self.registry = registry
+        self.strict = strict
     }
 }

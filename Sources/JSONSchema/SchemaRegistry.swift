@@ -1,7 +1,8 @@
 import JSON
 
 /// Documents that `$ref` and `$schema` may name, by URI. Nothing is fetched from the network:
-/// a URI that is neither added nor under a mapped folder is unresolvable.
+/// a URI that is neither added, nor under a mapped folder, nor one of the bundled metaschemas
+/// of draft-04 to 2020-12 (see `Metaschemas`) is unresolvable.
 public struct SchemaRegistry: Sendable {
     private var documents: [ExactString: JSON] = [:]
     private var mappings: [(base: String, directory: String)] = []
@@ -44,8 +45,8 @@ public struct SchemaRegistry: Sendable {
         return r
     }
 
-    /// The document registered or mapped at `uri`; `nil` when there is none, an error when a
-    /// mapped file exists but cannot be read or parsed.
+    /// The document registered or mapped at `uri`, else the bundled metaschema there; `nil` when
+    /// there is none, an error when a mapped file exists but cannot be read or parsed.
     func document(at uri: String) throws(SchemaError) -> JSON? {
         let k = Self.key(uri)
         if let d = documents[ExactString(k)] { return d }
@@ -61,7 +62,7 @@ public struct SchemaRegistry: Sendable {
                 throw SchemaError(.unreadableDocument, "\(path) (for \(uri)) is not valid JSON: \(error)")
             }
         }
-        return nil
+        return Metaschemas.document(at: k)
     }
 
     private static func key(_ uri: String) -> String {

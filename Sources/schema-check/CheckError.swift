@@ -8,7 +8,8 @@ struct CheckError: Error, CustomStringConvertible {
         case unreadableFile
         /// The schema file is not JSON.
         case schemaNotJSON
-        /// The schema is JSON but does not compile (bad keyword, regex, unresolvable `$ref`).
+        /// The schema is JSON but does not compile (bad keyword, regex, unresolvable `$ref`, or,
+        /// when strict, an unknown keyword or format).
         case invalidSchema
     }
 

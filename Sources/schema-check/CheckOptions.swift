@@ -60,6 +60,8 @@ struct CheckOptions {
                 options.schemaOptions.draft = try draft(try value(for: argument))
             case "--no-format-assertion":
                 options.schemaOptions.formatAssertion = false
+            case "--no-strict":
+                options.schemaOptions.strict = false
             case "--remote":
                 let mapping = try value(for: argument)
                 guard let eq = mapping.firstIndex(of: "="), eq != mapping.startIndex,

@@ -12,8 +12,11 @@ enum Usage {
                                    (repeatable; blank lines and lines that are not JSON are false)
           --draft 4|7|2020-12      read the schema as this draft (default: its $schema, else 2020-12)
           --no-format-assertion    treat "format" as an annotation (default: formats are checked)
+          --no-strict              ignore unknown keywords and formats (default: strict, they are
+                                   schema errors, with the nearest known name as a suggestion)
           --remote BASEURL=DIR     resolve $refs under BASEURL to the *.json files under DIR
-                                   (repeatable; nothing is ever fetched from the network)
+                                   (repeatable; nothing is ever fetched from the network; the
+                                   metaschemas of draft-04 to 2020-12 are built in)
           --output basic           print the 2020-12 "basic" output JSON, one line per instance
           --repeat N               parse and validate each input N times, print the last result
                                    (for benchmarks)

@@ -74,7 +74,8 @@ final class SchemaRegistryTests: XCTestCase {
     func testAddedDocumentAndCustomMetaschema() throws {
         var registry = SchemaRegistry()
         registry.add(json(#"{"$id": "https://example.com/pos", "minimum": 0}"#), uri: "https://example.com/pos")
-        // A metaschema without the validation vocabulary: validation keywords do nothing.
+        // A metaschema without the validation vocabulary: validation keywords do nothing (when
+        // not strict; strict mode refuses them, see StrictnessTests).
         registry.add(json(#"""
             {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://example.com/meta",
              "$vocabulary": {"https://json-schema.org/draft/2020-12/vocab/core": true,
@@ -83,9 +84,15 @@ final class SchemaRegistryTests: XCTestCase {
         let s = try schema(#"{"$ref": "https://example.com/pos"}"#, SchemaOptions(registry: registry))
         XCTAssertFalse(s.isValid(json("-1")))
         let noValidation = try schema(#"{"$schema": "https://example.com/meta", "properties": {"a": false}, "minimum": 5}"#,
-                                      SchemaOptions(registry: registry))
+                                      SchemaOptions(registry: registry, strict: false))
         XCTAssertTrue(noValidation.isValid(json("1")))
         XCTAssertFalse(noValidation.isValid(json(#"{"a": 1}"#)))
+        // Forcing the metaschema's own release keeps its vocabularies; forcing another ignores it.
+        let forced = #"{"$schema": "https://example.com/meta", "minimum": 5}"#
+        XCTAssertTrue(try schema(forced, SchemaOptions(draft: .draft2020_12, registry: registry, strict: false)).isValid(json("1")))
+        XCTAssertFalse(try schema(forced, SchemaOptions(draft: .draft7, registry: registry, strict: false)).isValid(json("1")))
+        XCTAssertFalse(try schema(#"{"$schema": "https://example.com/nowhere", "minimum": 5}"#,
+                                  SchemaOptions(draft: .draft2020_12, strict: false)).isValid(json("1")))
 
         registry.add(json(#"""
             {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://example.com/strict",

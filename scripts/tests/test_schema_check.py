@@ -71,7 +71,8 @@ def test_help_lists_every_option_and_exits_0(run):
         assert status == 0, err
         text = "\n".join(out)
         assert text.startswith("usage: schema-check")
-        for option in ("--lines", "--draft", "--no-format-assertion", "--remote", "--output", "--repeat", "exit status"):
+        for option in ("--lines", "--draft", "--no-format-assertion", "--no-strict", "--remote", "--output", "--repeat",
+                       "exit status"):
             assert option in text
 
 
@@ -230,14 +231,19 @@ def test_formats_assert_by_default_in_2020_12_too(run, tmp_path):
 
 
 def test_draft_chooses_keyword_meanings(run, tmp_path):
-    # "const" exists from draft 6 on; "dependentRequired" from 2019-09 on.
+    # "const" exists from draft 6 on; "dependentRequired" from 2019-09 on. Where a keyword does
+    # not exist, strict mode (the default) refuses the schema; --no-strict ignores the keyword.
     write(tmp_path, "const.json", {"const": 1})
     write(tmp_path, "dep.json", {"dependentRequired": {"a": ["b"]}})
     write(tmp_path, "two.json", 2)
     write(tmp_path, "a.json", {"a": 1})
-    assert run("--draft", "4", "const.json", "two.json")[0] == 0
+    assert run("--no-strict", "--draft", "4", "const.json", "two.json")[0] == 0
+    assert run("--draft", "4", "const.json", "two.json") == (
+        2, [], 'schema-check: const.json: invalid schema: "const": unknown keyword in draft-04 (it is a draft-06 keyword)'
+        " (at json-schema:///#/const)\n")
     assert run("--draft", "7", "const.json", "two.json") == (1, ["two.json: /: 1 was expected, not 2"], "")
-    assert run("--draft", "7", "dep.json", "a.json")[0] == 0
+    assert run("--draft", "7", "--no-strict", "dep.json", "a.json")[0] == 0
+    assert run("--draft", "7", "dep.json", "a.json")[0] == 2
     status, out, _ = run("--draft", "2020-12", "dep.json", "a.json")
     assert status == 1
     assert out == ['a.json: /: "b" is a required property when "a" is present']
@@ -248,7 +254,7 @@ def test_draft_chooses_keyword_meanings(run, tmp_path):
 def test_draft_overrides_dollar_schema(run, tmp_path):
     write(tmp_path, "s.json", {"$schema": "http://json-schema.org/draft-04/schema#", "const": 1})
     write(tmp_path, "two.json", 2)
-    assert run("s.json", "two.json")[0] == 0
+    assert run("--no-strict", "s.json", "two.json")[0] == 0
     assert run("--draft", "2020-12", "s.json", "two.json")[0] == 1
 
 
@@ -407,3 +413,124 @@ def test_instance_that_is_a_directory_exits_2(run, tmp_path, survey):
     status, out, err = run(survey, "dir")
     assert status == 2 and out == []
     assert "cannot read dir: it is a directory" in err
+
+
+# --- strict mode (the default) and --no-strict -----------------------------------------------------
+
+@pytest.mark.parametrize("schema, message", [
+    ({"type": "object", "propertiez": {"a": {"type": "string"}}},
+     '"propertiez": unknown keyword; did you mean "properties"? (at json-schema:///#/propertiez)'),
+    ({"properties": {"ip": {"type": "string", "format": "ipv5"}}},
+     '"format": unknown format "ipv5"; did you mean "ipv4"? (at json-schema:///#/properties/ip/format)'),
+    ({"$id": "https://example.test/s.json", "$defs": {"propertiez": {"maxLenght": 3}}},
+     '"maxLenght": unknown keyword; did you mean "maxLength"? (at https://example.test/s.json#/$defs/propertiez/maxLenght)'),
+    ({"$schema": "http://json-schema.org/draft-07/schema#", "prefixItems": [True]},
+     '"prefixItems": unknown keyword in draft-07 (it is a 2020-12 keyword) (at json-schema:///#/prefixItems)'),
+])
+def test_strict_refuses_unknown_keywords_and_formats(run, tmp_path, schema, message):
+    write(tmp_path, "s.json", schema)
+    write(tmp_path, "i.json", {"a": 1, "ip": "1.2.3.4"})
+    assert run("s.json", "i.json") == (2, [], f"schema-check: s.json: invalid schema: {message}\n")
+    # --no-strict ignores what it does not know, as the specification says.
+    assert run("--no-strict", "s.json", "i.json") == (0, ["i.json: valid"], "")
+
+
+def test_strict_allows_annotations_and_definition_names(run, tmp_path):
+    write(tmp_path, "s.json", {
+        "title": "t", "description": "d", "default": {}, "examples": [{}], "$comment": "c", "deprecated": False,
+        "readOnly": False, "writeOnly": False,
+        "$defs": {"propertiez": {"type": "string"}},
+        "properties": {"typ": {"$ref": "#/$defs/propertiez"}},
+    })
+    write(tmp_path, "i.json", {"typ": 1})
+    assert run("s.json", "i.json") == (1, ['i.json: /typ: 1 is not of type "string"'], "")
+
+
+# --- the bundled metaschemas ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("uri", [
+    "http://json-schema.org/draft-04/schema#", "https://json-schema.org/draft-04/schema",
+    "http://json-schema.org/draft-06/schema#", "http://json-schema.org/draft-07/schema",
+    "https://json-schema.org/draft-07/schema#", "https://json-schema.org/draft/2019-09/schema",
+    "https://json-schema.org/draft/2020-12/schema", "https://json-schema.org/draft/2020-12/schema#",
+])
+def test_a_schema_may_refer_to_a_metaschema(run, tmp_path, uri):
+    write(tmp_path, "s.json", {"$ref": uri})
+    write(tmp_path, "good.json", {"type": "string", "maxLength": 3})
+    write(tmp_path, "bad.json", {"type": "string", "maxLength": -3})
+    assert run("s.json", "good.json") == (0, ["good.json: valid"], "")
+    status, out, _ = run("s.json", "bad.json")
+    assert status == 1 and out and all(line.startswith("bad.json: /maxLength: ") for line in out), out
+
+
+def test_bundled_metaschemas_are_the_published_texts():
+    """Each bundled text is byte for byte the jsonschema-specifications package's file."""
+    try:
+        import jsonschema_specifications
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("python package jsonschema-specifications is missing")
+        pytest.skip("SKIPPED: python package jsonschema-specifications is not installed")
+    import re
+    package = Path(jsonschema_specifications.__file__).parent / "schemas"
+    files = {p for p in package.rglob("*") if p.is_file() and "draft3" not in p.parts}
+    bundled = {}
+    for source in (ROOT / "Sources/JSONSchema/Metaschemas").glob("Metaschemas+*.swift"):
+        for rel, text in re.findall(r'/// `[^`]*` \(([^ ]+) in the package\)\.\n    static let \w+ = ##"""\n(.*?)\n"""##',
+                                    source.read_text(), re.S):
+            bundled[rel] = text + "\n"
+    assert {str(p.relative_to(package)) for p in files} == set(bundled)
+    for p in files:
+        assert bundled[str(p.relative_to(package))] == p.read_text(encoding="utf-8"), p
+
+
+# --- the official suite's required tests, through --lines -----------------------------------------
+
+SUITE = Path(os.environ.get("ESPROXY_CORPORA") or ROOT.parent / "shared" / "corpora") / "json-schema-test-suite"
+# Each folder as a user would run it; 2020-12 also with --draft, which must keep honouring a custom
+# metaschema's $vocabulary (vocabulary.json).
+SUITE_RUNS = [("draft4", ["--draft", "4"]), ("draft7", ["--draft", "7"]), ("draft2020-12", []),
+              ("draft2020-12", ["--draft", "2020-12"])]
+
+
+def suite_or_skip():
+    if not (SUITE / "COUNTS.tsv").is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"JSON-Schema-Test-Suite missing at {SUITE}")
+        pytest.skip(f"SKIPPED: no JSON-Schema-Test-Suite at {SUITE}")
+
+
+@pytest.mark.parametrize("folder, draft", SUITE_RUNS, ids=["draft4", "draft7", "draft2020-12", "draft2020-12-forced"])
+def test_suite_required_tests_all_pass_through_lines(binary, tmp_path, folder, draft):
+    """Every required test of the suite (the top-level files of the draft's folder), as a user
+    runs it: the group's schema in a file, its test data one per line, the suite's remotes mapped
+    with --remote and nothing else: the metaschemas are the built-in ones. Not strict (the suite
+    uses unknown keywords on purpose), formats as annotations (required tests expect that)."""
+    suite_or_skip()
+    expected_counts = 0
+    for line in (SUITE / "COUNTS.tsv").read_text().splitlines()[1:]:
+        f = line.split("\t")
+        if f[0] == folder and f[1] == "required":
+            expected_counts += int(f[4])
+    assert expected_counts > 0
+    listed = [line for line in (ROOT / "Tests/JSONSchemaTests/expected-failures.tsv").read_text().splitlines()
+              if line.startswith(folder + "\t") and "/" not in line.split("\t")[1]]
+    assert listed == [], "required tests must not be listed as expected failures"
+    ran, failures = 0, []
+    for file in sorted((SUITE / "tests" / folder).glob("*.json")):
+        for n, group in enumerate(json.loads(file.read_text(encoding="utf-8"))):
+            write(tmp_path, "schema.json", json.dumps(group["schema"]))
+            write(tmp_path, "data.jsonl", "".join(json.dumps(t["data"]) + "\n" for t in group["tests"]))
+            p = subprocess.run([binary, "--no-strict", "--no-format-assertion", "--remote",
+                                f"http://localhost:1234/={SUITE / 'remotes'}", *draft,
+                                "schema.json", "--lines", "data.jsonl"],
+                               cwd=tmp_path, capture_output=True, text=True, timeout=60)
+            verdicts = p.stdout.splitlines()
+            for i, test in enumerate(group["tests"]):
+                ran += 1
+                want = "true" if test["valid"] else "false"
+                got = verdicts[i] if i < len(verdicts) else f"no answer (exit {p.returncode}: {p.stderr.strip()})"
+                if got != want:
+                    failures.append(f"{file.name} | {group['description']} | {test['description']}: want {want}, got {got}")
+    assert ran == expected_counts, f"{folder}: ran {ran} required tests, COUNTS.tsv says {expected_counts}"
+    assert failures == []

@@ -25,6 +25,18 @@ struct RefKeyword: Keyword {
     var inPlaceSubschemas: [Int] { [target] }
 }
 
+/// 2019-09's `$recursiveRef`: a `$ref`, unless its target is a resource root with
+/// `"$recursiveAnchor": true`; then, like a `$dynamicRef`, the outermost resource in the dynamic
+/// scope whose root has `"$recursiveAnchor": true`.
+enum RecursiveRefKeyword {
+    static func compile(_ c: KeywordContext) throws(SchemaError) -> (any Keyword)? {
+        guard case .string(let ref) = c.value else { throw c.invalid("a URI reference string") }
+        let target = try c.compiler.resolveReference(ref, from: c)
+        guard c.compiler.isRecursiveAnchored(ref, from: c) else { return RefKeyword(target: target) }
+        return DynamicRefKeyword(anchor: ExactString(""), initial: target)
+    }
+}
+
 /// `$dynamicRef` to a plain-name fragment that the initial target declares as `$dynamicAnchor`:
 /// resolved at validation time to the outermost resource in the dynamic scope that declares it.
 struct DynamicRefKeyword: Keyword {

@@ -55,13 +55,18 @@ struct PatternKeyword: Assertion {
     func failure(for instance: JSON) -> ValidationError.Kind { .pattern(source) }
 }
 
-/// `format` as an assertion (when enabled); unknown formats and non-strings always pass.
+/// `format` as an assertion (when enabled); non-strings always pass, and so do unknown formats,
+/// which strict mode refuses at compile time.
 struct FormatKeyword: Assertion {
     let checker: FormatChecker
 
     static func compile(_ c: KeywordContext) throws(SchemaError) -> (any Keyword)? {
         guard case .string(let name) = c.value else { throw c.invalid("a string") }
-        guard c.formatAsserts, let checker = Formats.checker(named: name) else { return nil }
+        let checker = Formats.checker(named: name)
+        if checker == nil, c.compiler.options.strict {
+            throw Strictness.unknownFormat(name, location: c.compiler.absoluteLocation(of: c.location) + "/format")
+        }
+        guard c.formatAsserts, let checker else { return nil }
         return FormatKeyword(checker: checker)
     }
 
