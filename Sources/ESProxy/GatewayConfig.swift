@@ -27,6 +27,9 @@ struct GatewayConfig: Sendable {
     var routesFile: String?
     /// `MAX_BODY_BYTES`: larger bodies get 413.
     var maxBodyBytes: Int
+    /// `SCHEMA_STRICT`: route schemas compile strictly (an unknown keyword or format is an init
+    /// error) unless it is `false`.
+    var strictSchemas: Bool
     /// `MAX_BATCH_ITEMS`: larger batches get 413 `too_many_items`.
     var maxBatchItems: Int
     /// `ES_TIMEOUT_MS`: the budget for one document write, retries included (the invocation's
@@ -80,6 +83,11 @@ struct GatewayConfig: Sendable {
 
         maxBodyBytes = try Self.integer(env, "MAX_BODY_BYTES", default: Defaults.maxBodyBytes,
                                         range: 1...Defaults.maxBodyBytesCeiling)
+        switch env["SCHEMA_STRICT"].flatMap({ $0.isEmpty ? nil : $0.lowercased() }) ?? "true" {
+        case "true": strictSchemas = true
+        case "false": strictSchemas = false
+        case let other: throw ConfigError(.invalidValue, "SCHEMA_STRICT", "must be true or false (got \"\(other)\")")
+        }
         maxBatchItems = try Self.integer(env, "MAX_BATCH_ITEMS", default: Defaults.maxBatchItems, range: 1...10_000)
         domainTimeoutMilliseconds = try Self.integer(env, "ES_TIMEOUT_MS", default: Defaults.domainTimeoutMilliseconds,
                                                      range: 100...900_000)

@@ -49,14 +49,15 @@ public enum GatewayFunction {
         }
         var routes: [Route] = []
         for e in entries {
-            let schema = try compileSchema(config.resolve(e.schemaFile), variable: variable)
+            let schema = try compileSchema(config.resolve(e.schemaFile), variable: variable, strict: config.strictSchemas)
             routes.append(Route(path: e.path, index: e.index, schemaFile: e.schemaFile, schema: schema))
         }
         return routes
     }
 
-    /// Reads, parses and compiles one schema file.
-    static func compileSchema(_ path: String, variable: String) throws(ConfigError) -> Schema {
+    /// Reads, parses and compiles one schema file, strictly unless `SCHEMA_STRICT=false`: an
+    /// unknown keyword or format is an init error naming the file and the location.
+    static func compileSchema(_ path: String, variable: String, strict: Bool = true) throws(ConfigError) -> Schema {
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(path) } catch {
             throw ConfigError(.unreadableFile, variable, "\(error)")
@@ -65,6 +66,7 @@ public enum GatewayFunction {
             let json = try JSONParser.parse(bytes)
             // Relative references name other schema files in the same folder, never the network.
             var options = SchemaOptions()
+            options.strict = strict
             options.registry.addSiblings(of: json, directory: path.utf8.lastIndex(of: UInt8(ascii: "/"))
                 .map { String(decoding: path.utf8[..<$0], as: UTF8.self) } ?? ".")
             return try Schema(json, options: options)

@@ -138,4 +138,23 @@ final class GatewayFunctionTests: XCTestCase {
             XCTAssertEqual(($0 as? ConfigError)?.variable, "AWS_REGION")
         }
     }
+
+    func testRouteSchemasCompileStrictlyUnlessTurnedOff() throws {
+        let base = ["ES_ENDPOINT": "http://127.0.0.1:9200", "ES_SIGNING": "none", "LAMBDA_TASK_ROOT": Corpora.packageRoot.path,
+                    "SCHEMA_FILE": "scripts/tests/fixtures/typo-schema.json"]
+        let strict = try GatewayConfig(environment: LambdaEnvironment(base))
+        XCTAssertThrowsError(try GatewayFunction.loadRoutes(strict)) { error in
+            let e = error as! ConfigError
+            XCTAssertEqual(e.code, .invalidSchema)
+            XCTAssertEqual(e.variable, "SCHEMA_FILE")
+            XCTAssertTrue(e.message.contains("typo-schema.json"), e.message)
+            XCTAssertTrue(e.message.contains(#""propertiez": unknown keyword; did you mean "properties"?"#), e.message)
+            XCTAssertTrue(e.message.contains("#/propertiez"), e.message)
+        }
+        let lenient = try GatewayConfig(environment: LambdaEnvironment(base.merging(["SCHEMA_STRICT": "false"]) { $1 }))
+        XCTAssertEqual(try GatewayFunction.loadRoutes(lenient).count, 1)
+        XCTAssertThrowsError(try GatewayConfig(environment: LambdaEnvironment(base.merging(["SCHEMA_STRICT": "no"]) { $1 }))) {
+            XCTAssertEqual(($0 as? ConfigError)?.variable, "SCHEMA_STRICT")
+        }
+    }
 }

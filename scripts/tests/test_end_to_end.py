@@ -343,6 +343,7 @@ def test_unsigned_writes_need_no_region(bootstrap):
     ({"SCHEMA_FILE": "schemas/missing.json"}, "SCHEMA_FILE"),
     ({"SCHEMA_FILE": "README.md"}, "SCHEMA_FILE"),
     ({"SCHEMA_FILE": "scripts/tests/fixtures/invalid-schema.json"}, "SCHEMA_FILE"),
+    ({"SCHEMA_FILE": "scripts/tests/fixtures/typo-schema.json"}, 'did you mean "properties"'),
     ({"ES_SIGNING": "sigv2"}, "ES_SIGNING"),
     ({"AWS_SECRET_ACCESS_KEY": "", "AWS_ACCESS_KEY_ID": ""}, "AWS_ACCESS_KEY_ID"),
     ({"AWS_REGION": "", "AWS_DEFAULT_REGION": ""}, "AWS_REGION"),
