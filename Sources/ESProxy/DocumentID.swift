@@ -50,22 +50,41 @@ struct DocumentIDGenerator: Sendable {
     ]
 
     /// A new id in the canonical lower-case 8-4-4-4-12 form.
-    func next() -> String { next(count: 1)[0] }
+    func next() -> String {
+        var one = Pool(generator: self, size: 1)
+        return one.next()
+    }
 
-    /// `count` new ids from one draw of randomness (a batch pays one `getrandom`, not one each).
-    func next(count: Int) -> [String] {
-        var random16 = [UInt8](repeating: 0, count: 16 * count)
-        random.fill(&random16)
-        let ms = scheme == .uuid7 ? clock.unixMilliseconds() : 0
-        let version: UInt8 = scheme == .uuid7 ? 0x70 : 0x40
-        return (0..<count).map { n in
-            var bytes = Array(random16[(16 * n)..<(16 * n + 16)])
-            if scheme == .uuid7 {
+    /// Ids for a batch: randomness drawn for 256 ids at a time (one `getrandom`, not one each).
+    func pool() -> Pool { Pool(generator: self, size: 256) }
+
+    /// Ids made from randomness drawn ahead in blocks.
+    struct Pool {
+        let generator: DocumentIDGenerator
+        let size: Int
+        var random: [UInt8] = []
+        var used = 0
+
+        init(generator: DocumentIDGenerator, size: Int) {
+            self.generator = generator
+            self.size = size
+        }
+
+        mutating func next() -> String {
+            if used == random.count {
+                random = [UInt8](repeating: 0, count: 16 * size)
+                generator.random.fill(&random)
+                used = 0
+            }
+            var bytes = Array(random[used..<(used + 16)])
+            used += 16
+            if generator.scheme == .uuid7 {
+                let ms = generator.clock.unixMilliseconds()
                 for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: ms >> (40 - 8 * UInt64(i))) }
             }
-            bytes[6] = (bytes[6] & 0x0F) | version
+            bytes[6] = (bytes[6] & 0x0F) | (generator.scheme == .uuid7 ? 0x70 : 0x40)
             bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
-            return Self.format(bytes)
+            return DocumentIDGenerator.format(bytes)
         }
     }
 

@@ -12,18 +12,31 @@ struct BulkBatch: Sendable {
 
     var count: Int { documents.count }
 
-    /// Appends `{"create":{"_id":"…"}}` (or `{"create":{}}`) and the document, each on its own line.
-    mutating func append(id: String?, source: some Collection<UInt8>) {
+    init(reservingCapacity bytes: Int = 0) {
+        body.reserveCapacity(bytes)
+    }
+
+    /// Appends `{"create":{"_id":"…"}}` (or `{"create":{}}`) and `object` with `lastMember` (a
+    /// serialized `"key":value` it does not have, or nothing) after its own members, each on its
+    /// own line.
+    /// Ids are canonical UUIDs (hex digits and dashes), which JSON writes as they are.
+    mutating func append(id: String?, object: JSONObject, lastMember: [UInt8]) {
         let start = body.count
         if let id {
-            body += #"{"create":{"_id":"#.utf8
-            body += JSON.string(id).serializedBytes()
-            body += "}}\n".utf8
+            body += #"{"create":{"_id":""#.utf8
+            body += id.utf8
+            body += "\"}}\n".utf8
         } else {
             body += "{\"create\":{}}\n".utf8
         }
         let sourceStart = body.count
-        body += source
+        JSON.object(object).serialize(into: &body)
+        if !lastMember.isEmpty {
+            body.removeLast()  // the closing brace
+            if !object.isEmpty { body.append(UInt8(ascii: ",")) }
+            body += lastMember
+            body.append(UInt8(ascii: "}"))
+        }
         let sourceEnd = body.count
         body.append(0x0A)
         documents.append((id, start..<body.count, sourceStart..<sourceEnd))

@@ -36,11 +36,13 @@ extension Gateway {
 
     /// Judges each item alone, writes the valid ones with one `_bulk`, answers for every item.
     func processBatch(_ request: GatewayRequest, _ form: BatchForm, on route: Route, key: String?) -> Outcome {
-        let timestamp = JSON.string(Timestamp.iso8601(unixMilliseconds: clock.unixMilliseconds()))
+        // `"@timestamp":"…"`, serialized once for the batch and appended to each document's members.
+        let timestamp = Array("\"@timestamp\":".utf8)
+            + JSON.string(Timestamp.iso8601(unixMilliseconds: clock.unixMilliseconds())).serializedBytes()
         var refusals: [Int: GatewayError] = [:]
-        // The valid documents, serialized into one buffer until their ids are drawn.
-        var sources: [UInt8] = []
-        var ranges: [Range<Int>] = []
+        // The valid documents go straight into the `_bulk` body, each with its id.
+        var batch = BulkBatch(reservingCapacity: request.body.count + request.body.count / 4)
+        var randomIDs = ids.pool()
         var positions: [Int] = []  // the input position of each valid document
         var counts = BatchCounts()
         var tooMany = false
@@ -62,11 +64,13 @@ extension Gateway {
             case .refused(let error, let validation, _):
                 refusals[position] = error
                 if validation == .failed { counts.validationFailures += 1 }
-            case .valid(var object):
-                object["@timestamp"] = timestamp
-                let start = sources.count
-                JSON.object(object).serialize(into: &sources)
-                ranges.append(start..<sources.count)
+            case .valid(let object):
+                let id: String? = switch (ids.scheme, key) {
+                case (.none, _): nil
+                case (_, let key?): DocumentIDGenerator.nameBased(index: route.index, key: key, position: position)
+                default: randomIDs.next()
+                }
+                batch.append(id: id, object: object, lastMember: timestamp)
                 positions.append(position)
             }
             return true
@@ -103,14 +107,6 @@ extension Gateway {
 
         var outcomes: [Int: BulkOutcome] = [:]
         if !positions.isEmpty {
-            let drawn: [String?] = switch (ids.scheme, key) {
-            case (.none, _): Array(repeating: nil, count: positions.count)
-            case (_, let key?): positions.map { DocumentIDGenerator.nameBased(index: route.index, key: key, position: $0) }
-            default: ids.next(count: positions.count)
-            }
-            var batch = BulkBatch()
-            for (id, range) in zip(drawn, ranges) { batch.append(id: id, source: sources[range]) }
-            sources = []
             let report = store.bulk(index: route.index, batch: batch, deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
             for (position, outcome) in zip(positions, report.outcomes) { outcomes[position] = outcome }
             counts.write = report

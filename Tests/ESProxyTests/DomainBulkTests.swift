@@ -19,7 +19,9 @@ final class DomainBulkTests: XCTestCase {
 
     func batch(ids: [String?] = ["a", "b", "c"]) -> BulkBatch {
         var b = BulkBatch()
-        for (n, id) in ids.enumerated() { b.append(id: id, source: Array(#"{"n":\#(n + 1)}"#.utf8)) }
+        for (n, id) in ids.enumerated() {
+            b.append(id: id, object: JSONObject(uniqueMembers: [("n", .number(JSONNumber(n + 1)))]), lastMember: [])
+        }
         return b
     }
 
