@@ -36,9 +36,11 @@ extension Gateway {
 
     /// Judges each item alone, writes the valid ones with one `_bulk`, answers for every item.
     func processBatch(_ request: GatewayRequest, _ form: BatchForm, on route: Route, key: String?) -> Outcome {
-        // `"@timestamp":"…"`, serialized once for the batch and appended to each document's members.
-        let timestamp = Array("\"@timestamp\":".utf8)
-            + JSON.string(Timestamp.iso8601(unixMilliseconds: clock.unixMilliseconds())).serializedBytes()
+        // `"@timestamp":"…"`, serialized once for the batch and appended to each document's members;
+        // the batch goes to the one index of that moment.
+        let now = clock.unixMilliseconds()
+        let index = route.indexPattern.resolve(unixMilliseconds: now)
+        let timestamp = Array("\"@timestamp\":".utf8) + JSON.string(Timestamp.iso8601(unixMilliseconds: now)).serializedBytes()
         var refusals: [Int: GatewayError] = [:]
         // The valid documents go straight into the `_bulk` body, each with its id.
         var batch = BulkBatch(reservingCapacity: request.body.count + request.body.count / 4)
@@ -107,7 +109,7 @@ extension Gateway {
 
         var outcomes: [Int: BulkOutcome] = [:]
         if !positions.isEmpty {
-            let report = store.bulk(index: route.index, batch: batch, deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
+            let report = store.bulk(index: index, batch: batch, deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
             for (position, outcome) in zip(positions, report.outcomes) { outcomes[position] = outcome }
             counts.write = report
         }
@@ -143,7 +145,7 @@ extension Gateway {
             items.append(.object(entry))
         }
         var body = JSONObject()
-        body["index"] = .string(route.index)
+        body["index"] = .string(index)
         body["created"] = .number(JSONNumber(counts.created))
         body["existing"] = .number(JSONNumber(counts.existing))
         body["failed"] = .number(JSONNumber(counts.failed))

@@ -97,17 +97,19 @@ struct Gateway {
                            result: .failure(error))
         }
 
+        let now = clock.unixMilliseconds()
+        let index = route.indexPattern.resolve(unixMilliseconds: now)
         var stored = object
-        stored["@timestamp"] = .string(Timestamp.iso8601(unixMilliseconds: clock.unixMilliseconds()))
+        stored["@timestamp"] = .string(Timestamp.iso8601(unixMilliseconds: now))
         let document = JSON.object(stored).serializedBytes()
         let id: String?
         let report: WriteReport
         if ids.scheme == .none {
-            report = store.add(index: route.index, document: document, deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
+            report = store.add(index: index, document: document, deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
             id = report.assignedID
         } else {
             let chosen = key.map { DocumentIDGenerator.nameBased(index: route.index, key: $0) } ?? ids.next()
-            report = store.create(index: route.index, id: chosen, document: document,
+            report = store.create(index: index, id: chosen, document: document,
                                   deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
             id = chosen
         }
@@ -116,7 +118,7 @@ struct Gateway {
         if let error = report.error {
             result = .failure(error)
         } else if let id {
-            let answer: JSON = ["id": .string(id), "index": .string(route.index), "result": replayed ? "exists" : "created"]
+            let answer: JSON = ["id": .string(id), "index": .string(index), "result": replayed ? "exists" : "created"]
             result = .success(GatewayResponse(json: replayed ? 200 : 201, answer,
                                               headers: replayed ? [("Idempotent-Replayed", "true")] : []))
         } else {

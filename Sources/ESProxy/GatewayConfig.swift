@@ -156,15 +156,9 @@ struct GatewayConfig: Sendable {
         return v
     }
 
-    /// Checks an OpenSearch index name: lower case, no path or wildcard characters, not `_`-led.
+    /// Checks an OpenSearch index name or date pattern (`IndexPattern`).
     static func indexName(_ name: String, variable: String) throws(ConfigError) -> String {
-        let forbidden: Set<Character> = ["\\", "/", "*", "?", "\"", "<", ">", "|", " ", ",", "#", ":"]
-        let ok = !name.isEmpty && name.utf8.count <= 255 && name != "." && name != ".."
-            && !name.hasPrefix("_") && !name.hasPrefix("-") && !name.hasPrefix("+")
-            && name == name.lowercased() && !name.contains(where: { forbidden.contains($0) || $0.isNewline })
-        guard ok else {
-            throw ConfigError(.invalidValue, variable, "\"\(name)\" is not a valid index name: use lower case letters, digits, - and _, not starting with _, - or +")
-        }
+        _ = try IndexPattern(name, variable: variable)
         return name
     }
 }

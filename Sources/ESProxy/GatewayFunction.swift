@@ -50,7 +50,7 @@ public enum GatewayFunction {
         var routes: [Route] = []
         for e in entries {
             let schema = try compileSchema(config.resolve(e.schemaFile), variable: variable, strict: config.strictSchemas)
-            routes.append(Route(path: e.path, index: e.index, schemaFile: e.schemaFile, schema: schema))
+            routes.append(try Route(path: e.path, index: e.index, schemaFile: e.schemaFile, schema: schema))
         }
         return routes
     }

@@ -4,12 +4,22 @@ import JSONSchema
 struct Route: Sendable {
     /// The request path, without a trailing slash (except `/`).
     let path: String
-    /// The index documents on this route go to.
+    /// The index documents on this route go to, as configured: a name, or a date pattern.
     let index: String
+    /// `index` parsed: the concrete index of a document.
+    let indexPattern: IndexPattern
     /// The schema file, as configured (for logs).
     let schemaFile: String
     /// The compiled schema.
     let schema: Schema
+
+    init(path: String, index: String, schemaFile: String, schema: Schema) throws(ConfigError) {
+        self.path = path
+        self.index = index
+        self.indexPattern = try IndexPattern(index, variable: "ES_INDEX")
+        self.schemaFile = schemaFile
+        self.schema = schema
+    }
 }
 
 /// The routes, built once at init into an immutable table. Only `POST` is ever accepted.
