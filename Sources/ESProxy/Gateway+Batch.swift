@@ -25,6 +25,9 @@ struct BatchCounts: Sendable {
     var created = 0
     var existing = 0
     var failed = 0
+    /// Of the failed: refused by the gateway, and failed at the domain.
+    var rejected = 0
+    var domainFailed = 0
     var validationFailures = 0
     var write: BulkReport?
 }
@@ -137,9 +140,11 @@ extension Gateway {
                 entry["id"] = .string(id)
             case .failed(let error)?:
                 counts.failed += 1
+                counts.domainFailed += 1
                 Self.describe(error, into: &entry, budget: &budget, truncated: &truncated)
             case nil:
                 counts.failed += 1
+                counts.rejected += 1
                 Self.describe(refusals[position]!, into: &entry, budget: &budget, truncated: &truncated)
             }
             items.append(.object(entry))

@@ -48,6 +48,9 @@ struct GatewayConfig: Sendable {
     var logLevel: LogLevel
     /// `AWS_LAMBDA_LOG_FORMAT`.
     var logFormat: InvocationLogger.Format
+    /// `METRICS` (on unless `off`), `METRICS_NAMESPACE` and `AWS_LAMBDA_FUNCTION_NAME`: the
+    /// embedded metrics of JSON log lines; nil when off.
+    var metrics: EmbeddedMetrics?
     /// `LAMBDA_TASK_ROOT`: where relative file names are found.
     var taskRoot: String
 
@@ -61,6 +64,7 @@ struct GatewayConfig: Sendable {
         static let domainTimeoutMilliseconds = 10_000
         static let corsMaxAgeSeconds = 600
         static let maxBatchItems = 500
+        static let metricsNamespace = "ESProxy"
     }
 
     /// Reads and checks the configuration from `environment`.
@@ -139,6 +143,21 @@ struct GatewayConfig: Sendable {
             case "text": logFormat = .text
             default: throw ConfigError(.invalidValue, "AWS_LAMBDA_LOG_FORMAT", "must be JSON or Text (got \"\(text)\")")
             }
+        }
+        switch env["METRICS"].flatMap({ $0.isEmpty ? nil : $0.lowercased() }) ?? "on" {
+        case "on":
+            let namespace = env["METRICS_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? Defaults.metricsNamespace
+            // CloudWatch namespaces: 1 to 255 characters, not starting with "AWS/".
+            guard namespace.count <= 255, !namespace.hasPrefix("AWS/"),
+                  namespace.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else {
+                throw ConfigError(.invalidValue, "METRICS_NAMESPACE", "must be 1 to 255 printable ASCII characters, not starting with AWS/ (got \"\(namespace)\")")
+            }
+            metrics = EmbeddedMetrics(namespace: namespace,
+                                      functionName: env["AWS_LAMBDA_FUNCTION_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "esproxy")
+        case "off":
+            metrics = nil
+        case let other:
+            throw ConfigError(.invalidValue, "METRICS", "must be on or off (got \"\(other)\")")
         }
     }
 

@@ -17,7 +17,8 @@ public enum GatewayFunction {
 
     static func make(_ config: GatewayConfig, clock: any LambdaClock, random: any RandomSource,
                      sink: @escaping @Sendable (String) -> Void = StandardStream.writeOutput) throws -> GatewayHandler {
-        let log = InvocationLogger(level: config.logLevel, format: config.logFormat, clock: clock, sink: sink)
+        let log = InvocationLogger(level: config.logLevel, format: config.logFormat, clock: clock, metrics: config.metrics,
+                                   sink: sink)
         let routes = try RouteTable(loadRoutes(config))
         let signer = try config.credentials.map { credentials throws(SigV4Error) in
             try DomainSigner(credentials: credentials, region: config.region, mode: config.signing)

@@ -20,6 +20,8 @@ struct InvocationRecord: Sendable {
     var idempotencyKey = false
     var replayed = false
     var batch: BatchCounts?
+    /// What the metrics count: documents created, refused by the gateway, failed at the domain.
+    var counts = (documents: 0, rejected: 0, domainErrors: 0)
     var durationMilliseconds: Double
 
     init(requestID: String, method: String, path: String, status: Int, error: String? = nil,
@@ -49,6 +51,15 @@ struct InvocationRecord: Sendable {
             retries = write.retries
         }
         batch = outcome.batch
+        if let b = outcome.batch {
+            counts = (b.created, b.rejected, b.domainFailed)
+        } else if outcome.write?.error != nil {
+            counts.domainErrors = 1
+        } else if status >= 400 {
+            counts.rejected = 1
+        } else if status == 201 {
+            counts.documents = 1
+        }
         if let bulk = outcome.batch?.write {
             domainStatus = bulk.lastStatus
             domainMilliseconds = bulk.domainMilliseconds
@@ -88,14 +99,17 @@ struct InvocationLogger: Sendable {
     let level: LogLevel
     let format: Format
     let clock: any LambdaClock
+    /// Embedded metrics on each invocation line (JSON lines only); nil for none.
+    let metrics: EmbeddedMetrics?
     let sink: @Sendable (String) -> Void
 
     /// A logger writing lines at `level` and above to `sink` (stdout in production).
-    init(level: LogLevel, format: Format, clock: any LambdaClock,
+    init(level: LogLevel, format: Format, clock: any LambdaClock, metrics: EmbeddedMetrics? = nil,
          sink: @escaping @Sendable (String) -> Void = StandardStream.writeOutput) {
         self.level = level
         self.format = format
         self.clock = clock
+        self.metrics = format == .json ? metrics : nil
         self.sink = sink
     }
 
@@ -125,7 +139,7 @@ struct InvocationLogger: Sendable {
         if r.idempotencyKey { fields.append(("idempotencyKey", .bool(true))) }
         if r.replayed { fields.append(("replayed", .bool(true))) }
         fields.append(("durationMs", Self.milliseconds(r.durationMilliseconds)))
-        emit(r.status >= 500 ? .error : .info, "invocation", fields)
+        emit(r.status >= 500 ? .error : .info, "invocation", fields, metricsOf: r)
     }
 
     /// Logs a message for the operator (configuration, credentials, domain trouble).
@@ -135,9 +149,12 @@ struct InvocationLogger: Sendable {
         emit(level, text, fields)
     }
 
-    func emit(_ at: LogLevel, _ message: String, _ fields: [(String, JSON)]) {
+    func emit(_ at: LogLevel, _ message: String, _ fields: [(String, JSON)], metricsOf record: InvocationRecord? = nil) {
         guard at >= level else { return }
-        let time = Timestamp.iso8601(unixMilliseconds: clock.unixMilliseconds())
+        let now = clock.unixMilliseconds()
+        let time = Timestamp.iso8601(unixMilliseconds: now)
+        var fields = fields
+        if let metrics, let record { fields += metrics.members(for: record, unixMilliseconds: now) }
         switch format {
         case .json:
             var o = JSONObject()
