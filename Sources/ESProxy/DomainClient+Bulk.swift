@@ -116,7 +116,7 @@ extension DomainClient {
                     }
                     break
                 }
-                guard let items = Self.items(response.body), items.count == pending.count else {
+                guard let items = Self.results(response.body), items.count == pending.count else {
                     log.message(.error, "domain's _bulk answer does not list one item per document sent")
                     wholeFailure = GatewayError(.domainUnavailable, "the document store is unavailable")
                     break attempts
@@ -124,10 +124,9 @@ extension DomainClient {
                 wholeFailure = nil
                 var still: [Int] = []
                 for (i, item) in zip(pending, items) {
-                    let status = item["status"]?.numberValue?.intValue ?? 0
-                    switch DomainAnswer.classify(status: status, reason: DomainAnswer.reason(item)) {
+                    switch DomainAnswer.classify(status: item.status, reason: item.reason ?? "no error details") {
                     case .created:
-                        if let id = documents[i].id ?? item["_id"]?.stringValue {
+                        if let id = documents[i].id ?? item.id {
                             report.outcomes[i] = .created(id: id)
                         } else {
                             report.outcomes[i] = .failed(GatewayError(.domainUnavailable, "the document store assigned no id"))
@@ -161,20 +160,31 @@ extension DomainClient {
         return report
     }
 
-    /// The per-item results of a `_bulk` answer, each item's `create` (or only) member; read item
-    /// by item, so a large answer never exists as one tree.
-    static func items(_ body: [UInt8]) -> [JSON]? {
-        var out: [JSON] = []
+    /// One item of a `_bulk` answer, reduced to what decides its document's fate.
+    struct ItemResult {
+        let status: Int
+        /// The domain's `_id` (wanted only when it assigned it).
+        let id: String?
+        /// `type: reason` of a failed item.
+        let reason: String?
+    }
+
+    /// The per-item results of a `_bulk` answer, each item's `create` (or only) member, read item
+    /// by item so that a large answer never exists as one tree.
+    static func results(_ body: [UInt8]) -> [ItemResult]? {
+        var out: [ItemResult] = []
         var wellFormed = true
         let count = try? JSONParser.forEachElement(ofArrayMember: "items", in: body) { item in
             guard case .object(let o) = item, o.count == 1, let action = o.keys.first, let result = o[action] else {
                 wellFormed = false
                 return false
             }
-            out.append(result)
+            let status = result["status"]?.numberValue?.intValue ?? 0
+            out.append(ItemResult(status: status, id: status < 300 ? result["_id"]?.stringValue : nil,
+                                  reason: status >= 300 ? DomainAnswer.reason(result) : nil))
             return true
         }
-        guard wellFormed, count != nil, count! == out.count else { return nil }
+        guard wellFormed, let count, count == out.count else { return nil }
         return out
     }
 }

@@ -44,7 +44,7 @@ extension Gateway {
         let now = clock.unixMilliseconds()
         let index = route.indexPattern.resolve(unixMilliseconds: now)
         let timestamp = Array("\"@timestamp\":".utf8) + JSON.string(Timestamp.iso8601(unixMilliseconds: now)).serializedBytes()
-        var refusals: [Int: GatewayError] = [:]
+        var refusals: [GatewayError?] = []
         // The valid documents go straight into the `_bulk` body, each with its id.
         var batch = BulkBatch(reservingCapacity: request.body.count + request.body.count / 4)
         var randomIDs = ids.pool()
@@ -67,7 +67,7 @@ extension Gateway {
             }
             switch verdict {
             case .refused(let error, let validation, _):
-                refusals[position] = error
+                refusals.append(error)
                 if validation == .failed { counts.validationFailures += 1 }
             case .valid(let object):
                 let id: String? = switch (ids.scheme, key) {
@@ -77,6 +77,7 @@ extension Gateway {
                 }
                 batch.append(id: id, object: object, lastMember: timestamp)
                 positions.append(position)
+                refusals.append(nil)
             }
             return true
         }
@@ -110,59 +111,70 @@ extension Gateway {
             return Outcome(route: route, result: .failure(GatewayError(.emptyBatch, "the batch has no items")))
         }
 
-        var outcomes: [Int: BulkOutcome] = [:]
+        var outcomes = [BulkOutcome?](repeating: nil, count: counts.items)
         if !positions.isEmpty {
             let report = store.bulk(index: index, batch: batch, deadlineUnixMilliseconds: request.deadlineUnixMilliseconds)
             for (position, outcome) in zip(positions, report.outcomes) { outcomes[position] = outcome }
             counts.write = report
         }
 
-        var items: [JSON] = []
-        items.reserveCapacity(counts.items)
+        // The answer is written as bytes, entry by entry: a large batch builds no tree of it.
+        var items: [UInt8] = [UInt8(ascii: "[")]
+        items.reserveCapacity(counts.items * 32)
         var budget = Self.batchDetailsBudgetBytes
         var truncated = false
         for position in 0..<counts.items {
-            var entry = JSONObject()
+            if position > 0 { items.append(UInt8(ascii: ",")) }
             switch outcomes[position] {
             case .created(let id)?:
                 counts.created += 1
-                entry["status"] = 201
-                entry["id"] = .string(id)
+                Self.writeStored(201, id, exists: false, into: &items)
             case .existed(let id)? where key != nil:
                 counts.existing += 1
-                entry["status"] = 200
-                entry["id"] = .string(id)
-                entry["result"] = "exists"
+                Self.writeStored(200, id, exists: true, into: &items)
             case .existed(let id)?:
                 // A random id taken: only an earlier transmission of this batch can have stored it.
                 counts.created += 1
-                entry["status"] = 201
-                entry["id"] = .string(id)
+                Self.writeStored(201, id, exists: false, into: &items)
             case .failed(let error)?:
                 counts.failed += 1
                 counts.domainFailed += 1
-                Self.describe(error, into: &entry, budget: &budget, truncated: &truncated)
+                Self.describe(error, into: &items, budget: &budget, truncated: &truncated)
             case nil:
                 counts.failed += 1
                 counts.rejected += 1
-                Self.describe(refusals[position]!, into: &entry, budget: &budget, truncated: &truncated)
+                Self.describe(refusals[position]!, into: &items, budget: &budget, truncated: &truncated)
             }
-            items.append(.object(entry))
         }
-        var body = JSONObject()
-        body["index"] = .string(index)
-        body["created"] = .number(JSONNumber(counts.created))
-        body["existing"] = .number(JSONNumber(counts.existing))
-        body["failed"] = .number(JSONNumber(counts.failed))
-        if truncated { body["detailsTruncated"] = true }
-        body["items"] = .array(items)
-        body["requestId"] = .string(request.requestID)
-        return Outcome(route: route, validation: .batch, keyed: key != nil, batch: counts,
-                       result: .success(GatewayResponse(json: counts.failed == 0 ? 201 : 207, .object(body))))
+        items.append(UInt8(ascii: "]"))
+        var body: [UInt8] = []
+        body.reserveCapacity(items.count + 256)
+        body += #"{"index":"#.utf8
+        JSON.string(index).serialize(into: &body)
+        body += #","created":\#(counts.created),"existing":\#(counts.existing),"failed":\#(counts.failed)"#.utf8
+        if truncated { body += #","detailsTruncated":true"#.utf8 }
+        body += #","items":"#.utf8
+        body += items
+        items = []
+        body += #","requestId":"#.utf8
+        JSON.string(request.requestID).serialize(into: &body)
+        body.append(UInt8(ascii: "}"))
+        return Outcome(route: route, validation: .batch, keyed: key != nil, batch: counts, result: .success(GatewayResponse(
+            status: counts.failed == 0 ? 201 : 207, headers: [("Content-Type", "application/json")], body: body)))
+    }
+
+    /// `{"status":201,"id":"…"}`, or `{"status":200,"id":"…","result":"exists"}`.
+    static func writeStored(_ status: Int, _ id: String, exists: Bool, into out: inout [UInt8]) {
+        out += #"{"status":\#(status),"id":"#.utf8
+        JSON.string(id).serialize(into: &out)
+        if exists { out += #","result":"exists""#.utf8 }
+        out.append(UInt8(ascii: "}"))
     }
 
     /// An item's refusal in the one error shape, its details while the budget lasts.
-    static func describe(_ error: GatewayError, into entry: inout JSONObject, budget: inout Int, truncated: inout Bool) {
+    static func describe(_ error: GatewayError, into out: inout [UInt8], budget: inout Int, truncated: inout Bool) {
+        var entry = JSONObject()
+        defer { JSON.object(entry).serialize(into: &out) }
         entry["status"] = .number(JSONNumber(error.code.status))
         entry["error"] = .string(error.code.rawValue)
         entry["message"] = .string(error.message)

@@ -7,7 +7,7 @@ import LambdaRuntime
 struct GatewayHandler: LambdaHandler {
     let gateway: Gateway
 
-    func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8] {
+    func handle(_ event: consuming [UInt8], context: LambdaContext) throws -> [UInt8] {
         let started = gateway.clock.monotonicNanoseconds()
         let request: HTTPEventRequest
         do {

@@ -16,7 +16,7 @@ public struct LambdaContext: Sendable {
 
     /// Reads the context from `/next` headers; throws the error of the first required header
     /// that is missing or malformed.
-    public init(invocation: Invocation, clock: any LambdaClock) throws(RuntimeError) {
+    public init(invocation: borrowing Invocation, clock: any LambdaClock) throws(RuntimeError) {
         guard let requestID = invocation.header(RuntimeAPI.requestIDHeader), !requestID.isEmpty else {
             throw RuntimeError(.missingRequestID, "/next response has no \(RuntimeAPI.requestIDHeader) header")
         }

@@ -25,8 +25,8 @@ public enum LambdaRuntime {
         var handled = 0
         let traceID = TraceIDVariable()
         while options.invocationLimit.map({ handled < $0 }) ?? true {
-            let invocation = try next(client: client, options: options)
-            try process(invocation, client: client, handler: handler, options: options, traceID: traceID)
+            try process(next(client: client, options: options), client: client, handler: handler, options: options,
+                        traceID: traceID)
             handled += 1
         }
     }
@@ -38,7 +38,7 @@ public enum LambdaRuntime {
     }
 
     /// Runs the handler and turns what it did into what Lambda is told.
-    static func outcome(of handler: some LambdaHandler, event: [UInt8], context: LambdaContext) -> Outcome {
+    static func outcome(of handler: some LambdaHandler, event: consuming [UInt8], context: LambdaContext) -> Outcome {
         do {
             let body = try handler.handle(event, context: context)
             guard body.count <= RuntimeAPI.maxResponseBytes else {
@@ -71,7 +71,7 @@ public enum LambdaRuntime {
     }
 
     static func process(
-        _ invocation: Invocation, client: some RuntimeAPIClient, handler: some LambdaHandler, options: RuntimeOptions,
+        _ invocation: consuming Invocation, client: some RuntimeAPIClient, handler: some LambdaHandler, options: RuntimeOptions,
         traceID: TraceIDVariable
     ) throws(RuntimeError) {
         let context: LambdaContext
@@ -85,7 +85,7 @@ public enum LambdaRuntime {
             return
         }
         traceID.set(context.traceID)
-        let result = outcome(of: handler, event: invocation.event, context: context)
+        let result = outcome(of: handler, event: invocation.takeEvent(), context: context)
         if case .error(let error) = result {
             options.log("invocation \(context.requestID) failed: \(error)")
         }

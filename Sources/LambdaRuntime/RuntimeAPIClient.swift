@@ -18,6 +18,7 @@ public protocol RuntimeAPIClient {
 /// A function's code: one event in, one result out. Thrown errors are reported to Lambda as the
 /// invocation's error and the runtime goes on to the next event.
 public protocol LambdaHandler {
-    /// Handles one event.
-    func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8]
+    /// Handles one event. The handler owns the event's bytes: it may free them as soon as it has
+    /// read them (a 6 MB batch need not stay in memory twice).
+    func handle(_ event: consuming [UInt8], context: LambdaContext) throws -> [UInt8]
 }

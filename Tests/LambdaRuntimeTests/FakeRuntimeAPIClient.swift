@@ -75,7 +75,7 @@ func invocation(_ id: String, event: String = "{}", deadline: String = "17000000
 /// A handler from a closure.
 struct ClosureHandler: LambdaHandler {
     let body: ([UInt8], LambdaContext) throws -> [UInt8]
-    func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8] { try body(event, context) }
+    func handle(_ event: consuming [UInt8], context: LambdaContext) throws -> [UInt8] { try body(event, context) }
 }
 
 struct HandlerFailure: Error, CustomStringConvertible {

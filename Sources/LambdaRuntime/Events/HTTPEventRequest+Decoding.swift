@@ -7,13 +7,15 @@ extension HTTPEventRequest {
     /// events, authorizer requests and anything that is not one of the four request kinds,
     /// `.invalidEvent` for a known kind with a missing or mistyped field, `.invalidBase64` for a
     /// body marked base64 that is not.
-    public init(decoding event: [UInt8]) throws(RuntimeError) {
+    /// The event's bytes are freed as soon as they are parsed, before the body is copied out.
+    public init(decoding event: consuming [UInt8]) throws(RuntimeError) {
         let json: JSON
         do {
             json = try JSONParser.parse(event, options: JSONParser.Options(allowByteOrderMark: true))
         } catch {
             throw RuntimeError(.eventNotJSON, "the event is not JSON: \(error)")
         }
+        _ = consume event
         guard let object = json.objectValue else {
             throw RuntimeError(.unsupportedEvent, "the event is a JSON \(json.typeName), not an HTTP request object")
         }
