@@ -2,9 +2,10 @@ import JSON
 
 /// CloudWatch Embedded Metric Format members for the invocation log line, so CloudWatch Logs
 /// extracts metrics from it with no API call (AWS, "Specification: Embedded metric format"):
-/// `_aws.Timestamp` (Unix milliseconds), one directive with `Namespace`, one dimension set
-/// `[FunctionName, Route]` and the metric definitions (`Name`, `Unit`); every dimension and metric
-/// is a top-level member of the same line. On with `AWS_LAMBDA_LOG_FORMAT=JSON` unless `METRICS=off`.
+/// `_aws.Timestamp` (Unix milliseconds), one directive with `Namespace`, the dimension sets
+/// `[FunctionName, Route]` (per route) and `[FunctionName]` (the whole function, what the alarms
+/// watch) and the metric definitions (`Name`, `Unit`); every dimension and metric is a top-level
+/// member of the same line. On with `AWS_LAMBDA_LOG_FORMAT=JSON` unless `METRICS=off`.
 struct EmbeddedMetrics: Sendable {
     let namespace: String
     let functionName: String
@@ -19,7 +20,7 @@ struct EmbeddedMetrics: Sendable {
         func directive(_ metrics: [(String, String)]) -> JSON {
             .array([.object(JSONObject(uniqueMembers: [
                 ("Namespace", .string(namespace)),
-                ("Dimensions", [["FunctionName", "Route"]]),
+                ("Dimensions", [["FunctionName", "Route"], ["FunctionName"]]),
                 ("Metrics", .array(metrics.map { name, unit in
                     .object(JSONObject(uniqueMembers: [("Name", .string(name)), ("Unit", .string(unit))]))
                 })),

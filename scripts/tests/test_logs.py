@@ -93,7 +93,7 @@ def test_every_invocation_line_carries_valid_metrics(bootstrap):
             assert problems(line) == [], line
         directive = lines[0]["_aws"]["CloudWatchMetrics"][0]
         assert directive["Namespace"] == "SurveyGateway"
-        assert directive["Dimensions"] == [["FunctionName", "Route"]]
+        assert directive["Dimensions"] == [["FunctionName", "Route"], ["FunctionName"]]
         assert {m["Name"]: m["Unit"] for m in directive["Metrics"]} == {
             "Documents": "Count", "Rejected": "Count", "DomainErrors": "Count", "Retries": "Count",
             "DomainLatency": "Milliseconds"}
