@@ -113,7 +113,9 @@ struct MappingBuilder {
             // `$ref` decides the type (its siblings are annotations in drafts 4 and 7; a sibling
             // `type` in 2020-12 can only narrow what the target allows).
             if refs.contains(ref) { return .unpinned("recursive $ref \"\(ref)\" (cycle not followed)") }
-            guard ref.hasPrefix("#") else { return .unpinned("$ref \"\(ref)\" is not a local \"#/...\" pointer (not followed)") }
+            guard ref == "#" || ref.hasPrefix("#/") else {
+                return .unpinned("$ref \"\(ref)\" is not a local \"#/...\" pointer (not followed)")
+            }
             guard let target = Self.resolve(ref, in: root) else { return .unpinned("$ref \"\(ref)\" does not resolve in this document") }
             return field(target, at: pointer, refs: refs.union([ref]))
         }
