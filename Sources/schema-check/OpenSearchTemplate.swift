@@ -93,6 +93,19 @@ struct MappingBuilder {
                 }
             }
         }
+        // `allOf` members add their properties (a common way to extend a shared base object).
+        for member in schema["allOf"]?.arrayValue ?? [] {
+            var member = member
+            var seen = refs
+            while let ref = member["$ref"]?.stringValue {
+                guard !seen.contains(ref), let target = Self.resolve(ref, in: root) else { member = [:]; break }
+                seen.insert(ref)
+                member = target
+            }
+            for (name, m) in properties(of: member, at: pointer, refs: seen) where !out.contains(where: { $0.key == name }) {
+                out.append((name, m))
+            }
+        }
         if let patterns = schema["patternProperties"]?.objectValue, !patterns.isEmpty {
             let listed = patterns.keys.map { "\"\($0)\"" }.joined(separator: ", ")
             unpinned.append(.init(pointer: pointer + "/*",

@@ -133,6 +133,16 @@ def test_root_ref_is_followed(template):
     assert body["template"]["mappings"]["properties"] == {"@timestamp": TIMESTAMP, "ok": {"type": "boolean"}}
 
 
+def test_all_of_members_add_their_properties(template):
+    schema = {"$defs": {"base": {"type": "object", "properties": {"id": {"type": "string", "format": "uuid"}}}},
+              "allOf": [{"$ref": "#/$defs/base"}, {"properties": {"n": {"type": "integer"}}}],
+              "type": "object", "properties": {"flag": {"type": "boolean"}}}
+    status, body, err = template(schema)
+    assert status == 0 and err == []
+    assert body["template"]["mappings"]["properties"] == {
+        "@timestamp": TIMESTAMP, "flag": {"type": "boolean"}, "id": {"type": "keyword"}, "n": {"type": "long"}}
+
+
 def test_recursive_ref_stops_and_is_listed(template):
     node = {"type": "object", "properties": {"name": {"type": "string", "format": "hostname"},
                                              "child": {"$ref": "#/$defs/node"}}}
