@@ -956,6 +956,7 @@ FIELDS = {
 # (field, value): OpenSearch indexes these.
 ACCEPTED = [
     ("l", 1), ("l", -9223372036854775808), ("l", "10"), ("l", 1.5), ("l", "10.5"), ("l", [1, "2"]),
+    ("l", "9223372036854775807.9"), ("l", "1e3"),
     ("d", 1.5), ("d", 1), ("d", "1.5"), ("d", "-2e3"),
     ("b", True), ("b", False), ("b", "true"), ("b", "false"), ("b", ""),
     ("ip", "192.168.10.10"), ("ip", "::1"), ("ip", "2001:db8::8a2e:370:7334"), ("ip", "::ffff:10.0.0.1"),
@@ -971,6 +972,7 @@ REFUSED = [
     ("l", "1.5.1", "l", "illegal_argument_exception"),
     ("l", 1e30, "l", "input_coercion_exception"),
     ("l", "9223372036854775808", "l", "illegal_argument_exception"),
+    ("l", "1e999999999", "l", "illegal_argument_exception"),
     ("l", True, "l", "json_parse_exception"),
     ("l", {"a": 1}, "l", "json_parse_exception"),
     ("l", [1, "x"], "l", "illegal_argument_exception"),
@@ -1063,6 +1065,7 @@ def test_template_round_trip_and_persistence(tmp_path):
     d = Domain(tmp_path / "data", "--access-key", KEY, "--secret-key", SECRET)
     try:
         assert d.call("GET", "/_index_template/surv*")[1]["index_templates"][0]["name"] == "survey"
+        assert d.call("GET", "/_index_template/nothing*")[:2] == (200, {"index_templates": []})
         assert d.call("PUT", "/bigsurvey-2026/_doc/1", {"ipaddr": "nope"})[0] == 400
         assert d.call("DELETE", "/_index_template/survey")[:2] == (200, {"acknowledged": True})
         status, answer, _ = d.call("DELETE", "/_index_template/survey")

@@ -27,6 +27,7 @@ import ipaddress
 import json
 import math
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from .store import OpenSearchError
@@ -65,8 +66,10 @@ def validate_template_name(name):
             raise bad(why)
     if any(c in name for c in '\\/?"<>|') or any(ord(c) < 0x20 for c in name):
         raise bad('name must not contain the following characters [\\, /, ?, ", <, >, |]')
-    if name.startswith("_") or name in (".", ".."):
+    if name.startswith("_"):
         raise bad("name must not start with '_'")
+    if name in (".", ".."):
+        raise bad("name must not be '.' or '..'")
     if name != name.lower():
         raise bad("name must be lower cased")
 
@@ -241,13 +244,10 @@ def _integer_problem(kind, value):
     if isinstance(value, bool) or isinstance(value, dict):
         return _json_parse(f"Current token ({_token(value)}) not numeric, can not use numeric value accessors")
     if isinstance(value, str):
-        if JAVA_LONG.match(value):
-            number = int(value)
-        elif JAVA_BIGDECIMAL.match(value):
-            number = _truncate(value)
-        else:
+        if not (JAVA_LONG.match(value) or JAVA_BIGDECIMAL.match(value)):
             return _iae(f'For input string: "{value}"')
-        if not low <= number <= high:
+        # Compared before truncating, as OpenSearch does, so "1e999999999" costs nothing.
+        if not low - 1 < Decimal(value) < high + 1:
             return _iae(f"Value [{value}] is out of range for {word}")
         return None
     if isinstance(value, float):
@@ -296,12 +296,6 @@ def _date_parses(fmt, text):
         return True
     except ValueError:
         return False  # a month, day or time of day that does not exist
-
-
-def _truncate(decimal_text):
-    """The integer part of a decimal literal, exactly (BigDecimal.toBigInteger)."""
-    from decimal import Decimal
-    return int(Decimal(decimal_text))
 
 
 def _iae(reason):

@@ -320,7 +320,7 @@ class Store:
             found = [{"name": n, "index_template": {"composed_of": [], **copy.deepcopy(b)}}
                      for n, b in sorted(self.templates.items())
                      if any(mapping.pattern_matches(w, n) for w in wanted)]
-        if name is not None and not found:
+        if name is not None and "*" not in name and not found:
             raise OpenSearchError(404, "resource_not_found_exception", f"index template matching [{name}] not found")
         return {"index_templates": found}
 
