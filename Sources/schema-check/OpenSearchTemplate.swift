@@ -73,7 +73,12 @@ struct MappingBuilder {
     mutating func rootProperties() -> [(key: String, value: JSON)] {
         var schema = root
         var seen: Set<String> = []
-        while let ref = schema["$ref"]?.stringValue, !seen.contains(ref), let target = Self.resolve(ref, in: root) {
+        while let ref = schema["$ref"]?.stringValue, !seen.contains(ref) {
+            guard ref == "#" || ref.hasPrefix("#/"), let target = Self.resolve(ref, in: root) else {
+                // "/" is the document itself, as in schema-check's other output.
+                unpinned.append(.init(pointer: "/", reason: "$ref \"\(ref)\" is not a local \"#/...\" pointer (not followed)"))
+                break
+            }
             seen.insert(ref)
             schema = target
         }

@@ -143,6 +143,16 @@ def test_all_of_members_add_their_properties(template):
         "@timestamp": TIMESTAMP, "flag": {"type": "boolean"}, "id": {"type": "keyword"}, "n": {"type": "long"}}
 
 
+def test_root_ref_to_another_resource_is_listed(template):
+    schema = {"$ref": "http://example.com/doc.json",
+              "$defs": {"doc": {"$id": "http://example.com/doc.json", "type": "object",
+                                "properties": {"ok": {"type": "boolean"}}}}}
+    status, body, err = template(schema)
+    assert status == 0
+    assert body["template"]["mappings"]["properties"] == {"@timestamp": TIMESTAMP}
+    assert err == ['schema-check: /: left to dynamic mapping: $ref "http://example.com/doc.json" is not a local "#/..." pointer (not followed)']
+
+
 def test_recursive_ref_stops_and_is_listed(template):
     node = {"type": "object", "properties": {"name": {"type": "string", "format": "hostname"},
                                              "child": {"$ref": "#/$defs/node"}}}
