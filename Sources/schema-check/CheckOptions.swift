@@ -30,6 +30,8 @@ struct CheckOptions {
     var repeatCount = 1
     var showHelp = false
     var schemaOptions = SchemaOptions()
+    /// `--opensearch-template`: print an index template for this index pattern instead of validating.
+    var templatePattern: String?
 
     /// Reads `arguments` (without the program name). Flags may come anywhere before `--`.
     static func parse(_ arguments: [String]) throws(CheckError) -> CheckOptions {
@@ -74,6 +76,8 @@ struct CheckOptions {
                 let format = try value(for: argument)
                 guard format == "basic" else { throw CheckError(.usage, "--output supports only \"basic\", not \"\(format)\"") }
                 options.output = .basic
+            case "--opensearch-template":
+                options.templatePattern = try value(for: argument)
             case "--repeat":
                 let text = try value(for: argument)
                 guard let n = Int(text), n >= 1 else { throw CheckError(.usage, "--repeat wants a positive integer, not \"\(text)\"") }

@@ -30,6 +30,7 @@ struct SchemaCheck<Sink: LineSink> {
             sink.result(Usage.text)
             return .valid
         }
+        if let pattern = options.templatePattern { return printTemplate(pattern: pattern, options) }
         let schema: Schema
         do {
             schema = try loadSchema(options)

@@ -20,6 +20,8 @@ enum Usage {
           --output basic           print the 2020-12 "basic" output JSON, one line per instance
           --repeat N               parse and validate each input N times, print the last result
                                    (for benchmarks)
+          --opensearch-template PATTERN  print an OpenSearch index template for indices matching
+                                   PATTERN, mapped from SCHEMA (unmapped fields listed on stderr)
           -h, --help               print this text
 
         exit status: 0 all valid; 1 any instance or line invalid or not JSON;

@@ -926,3 +926,234 @@ def test_api_routes_without_sockets(tmp_path):
         api.handle("PUT", "/lo%01gs/_doc/1", {}, b'{"n": 1}')
     assert caught.value.status == 400
     assert not any(name.startswith("lo") and name != "logs.jsonl" for name in os.listdir(tmp_path))
+
+
+# -- index templates and explicit mappings ------------------------------------------------------
+# What OpenSearch does, from its documentation (expected values below come from these pages):
+# templates https://docs.opensearch.org/latest/im-plugin/index-templates/ ; coercion of numbers
+# https://docs.opensearch.org/latest/mappings/mapping-parameters/coerce/ ; numeric ranges
+# https://docs.opensearch.org/latest/mappings/supported-field-types/numeric/ ; booleans
+# https://docs.opensearch.org/latest/mappings/supported-field-types/boolean/ ; ip
+# https://docs.opensearch.org/latest/mappings/supported-field-types/ip/ ; dates
+# https://docs.opensearch.org/latest/mappings/supported-field-types/date/ and
+# https://docs.opensearch.org/latest/mappings/mapping-parameters/format/
+
+SURVEY_TEMPLATE = {
+    "index_patterns": ["bigsurvey*"], "priority": 100,
+    "template": {"mappings": {"properties": {
+        "@timestamp": {"type": "date"}, "agree": {"type": "boolean"}, "anumber": {"type": "double"},
+        "textblob": {"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}},
+        "ipaddr": {"type": "ip"}}}},
+}
+
+FIELDS = {
+    "l": {"type": "long"}, "d": {"type": "double"}, "b": {"type": "boolean"}, "ip": {"type": "ip"},
+    "t": {"type": "date", "format": "strict_date_optional_time"}, "day": {"type": "date", "format": "strict_date"},
+    "ts": {"type": "date"}, "txt": {"type": "text"}, "kw": {"type": "keyword"},
+    "obj": {"properties": {"n": {"type": "long"}}},
+}
+
+# (field, value): OpenSearch indexes these.
+ACCEPTED = [
+    ("l", 1), ("l", -9223372036854775808), ("l", "10"), ("l", 1.5), ("l", "10.5"), ("l", [1, "2"]),
+    ("l", "9223372036854775807.9"), ("l", "1e3"),
+    ("d", 1.5), ("d", 1), ("d", "1.5"), ("d", "-2e3"),
+    ("b", True), ("b", False), ("b", "true"), ("b", "false"), ("b", ""),
+    ("ip", "192.168.10.10"), ("ip", "::1"), ("ip", "2001:db8::8a2e:370:7334"), ("ip", "::ffff:10.0.0.1"),
+    ("t", "2026-12-08T00:41:39.123Z"), ("t", "2026-12-08"), ("t", "2026-12-08T00:41:39+01:00"), ("t", "2024-02-29T23:59"),
+    ("day", "2024-02-29"), ("ts", "2026-12-08T00:41:39.123Z"), ("ts", 1700000000000),
+    ("txt", "abc"), ("txt", 5), ("txt", True), ("kw", "abc"), ("kw", 1.5),
+    ("obj", {"n": 3, "other": "dynamic"}), ("obj", [{"n": 1}, {"n": "2"}]), ("l", None), ("unmapped", {"x": 1}),
+]
+
+# (field, value, reported field, caused_by type): OpenSearch refuses these.
+REFUSED = [
+    ("l", "x", "l", "illegal_argument_exception"),
+    ("l", "1.5.1", "l", "illegal_argument_exception"),
+    ("l", 1e30, "l", "input_coercion_exception"),
+    ("l", "9223372036854775808", "l", "illegal_argument_exception"),
+    ("l", "1e999999999", "l", "illegal_argument_exception"),
+    ("l", True, "l", "json_parse_exception"),
+    ("l", {"a": 1}, "l", "json_parse_exception"),
+    ("l", [1, "x"], "l", "illegal_argument_exception"),
+    ("d", "x", "d", "number_format_exception"),
+    ("d", "", "d", "number_format_exception"),
+    ("d", "NaN", "d", "illegal_argument_exception"),
+    ("d", False, "d", "json_parse_exception"),
+    ("b", "yes", "b", "illegal_argument_exception"),
+    ("b", "True", "b", "illegal_argument_exception"),
+    ("b", 1, "b", "json_parse_exception"),
+    ("ip", "999.1.1.1", "ip", "illegal_argument_exception"),
+    ("ip", "10.0.0", "ip", "illegal_argument_exception"),
+    ("ip", "fe80::1::2", "ip", "illegal_argument_exception"),
+    ("ip", 5, "ip", "illegal_argument_exception"),
+    ("t", "yesterday", "t", "illegal_argument_exception"),
+    ("t", "2026-13-01", "t", "illegal_argument_exception"),
+    ("t", "2023-02-29", "t", "illegal_argument_exception"),
+    ("t", "2026-12-08 00:41:39", "t", "illegal_argument_exception"),
+    ("day", "2026-12-08T00:00:00Z", "day", "illegal_argument_exception"),
+    ("day", "2026-1-8", "day", "illegal_argument_exception"),
+    ("txt", {"a": "b"}, "txt", "illegal_state_exception"),
+    ("kw", {"a": "b"}, "kw", "illegal_state_exception"),
+    ("obj", {"n": "x"}, "obj.n", "illegal_argument_exception"),
+]
+
+
+@pytest.fixture
+def typed(domain):
+    """The domain with a template over `typed-*` holding FIELDS."""
+    status, answer, _ = domain.call("PUT", "/_index_template/typed",
+                                    {"index_patterns": ["typed-*"], "template": {"mappings": {"properties": FIELDS}}})
+    assert (status, answer) == (200, {"acknowledged": True})
+    return domain
+
+
+@pytest.mark.parametrize("field,value", ACCEPTED, ids=[f"{f}={json.dumps(v)}" for f, v in ACCEPTED])
+def test_mapped_field_takes_what_opensearch_takes(typed, field, value):
+    status, answer, _ = typed.call("PUT", "/typed-1/_doc/1", {field: value})
+    assert status == 201, answer
+    # _source is the document as sent, whatever the index made of it.
+    assert typed.call("GET", "/typed-1/_doc/1")[1]["_source"] == {field: value}
+
+
+@pytest.mark.parametrize("field,value,path,cause", REFUSED, ids=[f"{f}={json.dumps(v)}" for f, v, _, _ in REFUSED])
+def test_mapped_field_refuses_what_opensearch_refuses(typed, field, value, path, cause):
+    status, answer, _ = typed.call("PUT", "/typed-1/_doc/d1", {"ok": 1, field: value})
+    assert status == 400, answer
+    error = answer["error"]
+    assert error["type"] == "mapper_parsing_exception" and answer["status"] == 400
+    assert error["root_cause"] == [{"type": "mapper_parsing_exception", "reason": error["reason"]}]
+    kind = {**FIELDS, "obj.n": {"type": "long"}}[path]["type"]
+    assert error["reason"].startswith(f"failed to parse field [{path}] of type [{kind}] in document with id 'd1'. "
+                                      f"Preview of field's value: '")
+    assert error["caused_by"]["type"] == cause
+    assert typed.call("GET", "/typed-1/_doc/d1")[0] == 404
+
+
+def test_refusal_has_opensearchs_exact_shape(domain):
+    assert domain.call("PUT", "/_index_template/survey", SURVEY_TEMPLATE)[0] == 200
+    status, answer, _ = domain.call("PUT", "/bigsurvey/_doc/abc", {"anumber": "x", "textblob": "t", "ipaddr": "10.0.0.1"})
+    reason = "failed to parse field [anumber] of type [double] in document with id 'abc'. Preview of field's value: 'x'"
+    assert (status, answer) == (400, {
+        "error": {"root_cause": [{"type": "mapper_parsing_exception", "reason": reason}],
+                  "type": "mapper_parsing_exception", "reason": reason,
+                  "caused_by": {"type": "number_format_exception", "reason": 'For input string: "x"'}},
+        "status": 400})
+
+
+def test_concrete_value_in_an_object_field(typed):
+    status, answer, _ = typed.call("PUT", "/typed-1/_doc/1", {"obj": "flat"})
+    assert status == 400
+    assert answer["error"]["reason"] == ("object mapping for [obj] tried to parse field [obj] as object, "
+                                         "but found a concrete value")
+
+
+def test_template_round_trip_and_persistence(tmp_path):
+    d = Domain(tmp_path / "data", "--access-key", KEY, "--secret-key", SECRET)
+    try:
+        assert d.call("GET", "/_index_template")[1] == {"index_templates": []}
+        assert d.call("PUT", "/_index_template/survey", SURVEY_TEMPLATE)[:2] == (200, {"acknowledged": True})
+        status, answer, _ = d.call("GET", "/_index_template/survey")
+        assert status == 200
+        [entry] = answer["index_templates"]
+        assert entry["name"] == "survey"
+        assert entry["index_template"]["index_patterns"] == ["bigsurvey*"]
+        assert entry["index_template"]["template"] == SURVEY_TEMPLATE["template"]
+        assert d.call("PUT", "/_index_template/survey?create=true", SURVEY_TEMPLATE)[0] == 400
+    finally:
+        d.stop()
+    d = Domain(tmp_path / "data", "--access-key", KEY, "--secret-key", SECRET)
+    try:
+        assert d.call("GET", "/_index_template/surv*")[1]["index_templates"][0]["name"] == "survey"
+        assert d.call("GET", "/_index_template/nothing*")[:2] == (200, {"index_templates": []})
+        assert d.call("PUT", "/bigsurvey-2026/_doc/1", {"ipaddr": "nope"})[0] == 400
+        assert d.call("DELETE", "/_index_template/survey")[:2] == (200, {"acknowledged": True})
+        status, answer, _ = d.call("DELETE", "/_index_template/survey")
+        assert status == 404 and answer["error"]["type"] == "index_template_missing_exception"
+        status, answer, _ = d.call("GET", "/_index_template/survey")
+        assert status == 404 and answer["error"]["type"] == "resource_not_found_exception"
+        # An index keeps the mappings it was made with (changing a template leaves it alone) ...
+        assert d.call("PUT", "/bigsurvey-2026/_doc/2", {"ipaddr": "nope"})[0] == 400
+        # ... and a new one, with no template left, is dynamic again.
+        assert d.call("PUT", "/bigsurvey-2027/_doc/1", {"ipaddr": "nope"})[0] == 201
+    finally:
+        d.stop()
+
+
+def test_new_index_takes_the_mappings_and_shows_them(domain):
+    assert domain.call("PUT", "/_index_template/survey", SURVEY_TEMPLATE)[0] == 200
+    assert domain.call("PUT", "/bigsurvey/_doc/1", {"anumber": 1, "extra": "x"})[0] == 201
+    status, answer, _ = domain.call("GET", "/bigsurvey/_mapping")
+    expected = dict(SURVEY_TEMPLATE["template"]["mappings"]["properties"])
+    expected["extra"] = {"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}}
+    assert (status, answer) == (200, {"bigsurvey": {"mappings": {"properties": expected}}})
+    # With the template the field is a double: a first 1 does not make it a long, 1.5 is taken as sent.
+    assert domain.call("PUT", "/bigsurvey/_doc/2", {"anumber": 1.5})[0] == 201
+    assert domain.call("GET", "/bigsurvey/_doc/2")[1]["_source"] == {"anumber": 1.5}
+    # An index the patterns do not match stays dynamic: no checks beyond the learned types.
+    assert domain.call("PUT", "/survey/_doc/1", {"ipaddr": "nope", "anumber": 1})[0] == 201
+    assert domain.call("GET", "/survey/_mapping")[1] == {"survey": {"mappings": {"properties": {
+        "anumber": {"type": "long"},
+        "ipaddr": {"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}}}}}}
+    assert domain.call("GET", "/nope/_mapping")[0] == 404
+
+
+def test_explicitly_created_index_takes_the_template_too(domain):
+    assert domain.call("PUT", "/_index_template/survey", SURVEY_TEMPLATE)[0] == 200
+    assert domain.call("PUT", "/bigsurvey-x")[0] == 200
+    props = domain.call("GET", "/bigsurvey-x")[1]["bigsurvey-x"]["mappings"]["properties"]
+    assert props["ipaddr"] == {"type": "ip"}
+
+
+def test_highest_priority_template_wins(domain):
+    low = {"index_patterns": ["logs-*"], "priority": 1, "template": {"mappings": {"properties": {"n": {"type": "ip"}}}}}
+    high = {"index_patterns": ["logs-app-*"], "priority": 5, "template": {"mappings": {"properties": {"n": {"type": "long"}}}}}
+    assert domain.call("PUT", "/_index_template/low", low)[0] == 200
+    assert domain.call("PUT", "/_index_template/high", high)[0] == 200
+    assert domain.call("PUT", "/logs-app-1/_doc/1", {"n": 7})[0] == 201
+    assert domain.call("PUT", "/logs-web-1/_doc/1", {"n": 7})[0] == 400  # not an ip
+    assert domain.call("GET", "/logs-app-1/_mapping")[1]["logs-app-1"]["mappings"]["properties"]["n"] == {"type": "long"}
+
+
+def test_same_priority_overlapping_templates_are_refused(domain):
+    a = {"index_patterns": ["logs-*"], "template": {"mappings": {"properties": {"n": {"type": "long"}}}}}
+    b = {"index_patterns": ["*-app"], "template": {}}
+    assert domain.call("PUT", "/_index_template/a", a)[0] == 200
+    status, answer, _ = domain.call("PUT", "/_index_template/b", b)  # logs-app matches both
+    assert status == 400 and "the same priority [0]" in answer["error"]["reason"]
+    assert domain.call("PUT", "/_index_template/b", {**b, "priority": 1})[0] == 200
+    assert domain.call("PUT", "/_index_template/c", {"index_patterns": ["metrics-*"]})[0] == 200
+
+
+@pytest.mark.parametrize("name,body,error", [
+    ("t", {"template": {}}, "action_request_validation_exception"),
+    ("t", {"index_patterns": []}, "action_request_validation_exception"),
+    ("t", {"index_patterns": ["x*"], "bogus": 1}, "x_content_parse_exception"),
+    ("t", {"index_patterns": ["x*"], "template": {"mappings": {"properties": {"f": {"type": "nonsense"}}}}},
+     "mapper_parsing_exception"),
+    ("T", {"index_patterns": ["x*"]}, "invalid_index_template_exception"),
+    ("_t", {"index_patterns": ["x*"]}, "invalid_index_template_exception"),
+    ("a%2Fb", {"index_patterns": ["x*"]}, "invalid_index_template_exception"),
+])
+def test_bad_templates_are_refused(domain, name, body, error):
+    status, answer, _ = domain.call("PUT", f"/_index_template/{name}", body)
+    assert status == 400 and answer["error"]["type"] == error, answer
+    assert not (domain.data / "_index_template" / "a").exists()
+    assert domain.call("GET", "/_index_template")[1] == {"index_templates": []}
+
+
+def test_bulk_items_are_checked_against_the_mapping(domain):
+    assert domain.call("PUT", "/_index_template/survey", SURVEY_TEMPLATE)[0] == 200
+    body = ndjson({"index": {"_index": "bigsurvey", "_id": "good"}}, {"anumber": 1.5, "ipaddr": "10.0.0.1"},
+                  {"create": {"_index": "bigsurvey", "_id": "bad"}}, {"anumber": 1, "ipaddr": "10.0.0.256"},
+                  {"create": {"_index": "bigsurvey", "_id": "worse"}}, {"agree": "maybe"})
+    status, answer, _ = domain.call("POST", "/_bulk", body, headers={"Content-Type": "application/x-ndjson"})
+    assert status == 200 and answer["errors"] is True
+    good, bad, worse = (next(iter(i.values())) for i in answer["items"])
+    assert good["status"] == 201
+    assert bad["status"] == 400 and bad["_id"] == "bad"
+    assert bad["error"]["type"] == "mapper_parsing_exception"
+    assert bad["error"]["reason"] == ("failed to parse field [ipaddr] of type [ip] in document with id 'bad'. "
+                                      "Preview of field's value: '10.0.0.256'")
+    assert worse["status"] == 400 and "field [agree] of type [boolean]" in worse["error"]["reason"]
+    assert domain.call("GET", "/bigsurvey/_count")[1]["count"] == 1

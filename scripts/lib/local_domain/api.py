@@ -48,6 +48,11 @@ class Api:
             (("GET", "HEAD"), "/{index}/_doc/{id}", self.get_doc),
             (("DELETE",), "/{index}/_doc/{id}", self.delete_doc),
             (("PUT", "POST"), "/{index}/_create/{id}", self.create_doc),
+            (("PUT", "POST"), "/_index_template/{name}", self.put_template),
+            (("GET",), "/_index_template/{name}", self.get_template),
+            (("GET",), "/_index_template", self.get_template),
+            (("DELETE",), "/_index_template/{name}", self.delete_template),
+            (("GET",), "/{index}/_mapping", self.get_mapping),
             (("GET", "HEAD"), "/{index}", self.get_index),
             (("PUT",), "/{index}", self.create_index),
             (("DELETE",), "/{index}", self.delete_index),
@@ -103,6 +108,21 @@ class Api:
 
     def get_index(self, index, **_):
         return 200, self.store.describe(index)
+
+    def put_template(self, name, query, body, **_):
+        request = _json_object(body, "parse_exception") if body and body.strip() else None
+        if request is None:
+            raise OpenSearchError(400, "parse_exception", "request body is required")
+        return 200, self.store.put_template(name, request, create=query.get("create") == "true")
+
+    def get_template(self, name=None, **_):
+        return 200, self.store.get_templates(name)
+
+    def delete_template(self, name, **_):
+        return 200, self.store.delete_template(name)
+
+    def get_mapping(self, index, **_):
+        return 200, {index: {"mappings": self.store.mappings(index)}}
 
     def create_index(self, index, **_):
         self.store.create_index(index)

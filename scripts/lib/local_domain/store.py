@@ -3,10 +3,12 @@
 Every index is `<data>/<index>.jsonl`; each write appends one line and is fsynced before the
 caller answers (unless the store was made with `fsync=False`, for benchmarks and soaks: the line is
 still written and flushed, only the wait for the disk is skipped), so a restart replays the file
-and the latest line for an id wins.
+and the latest line for an id wins. Index templates are `<data>/_index_template/<name>.json`; an
+index made while one matches keeps that template's mappings in its first line (see mapping.py).
 """
 
 import base64
+import copy
 import json
 import os
 import threading
@@ -16,6 +18,7 @@ SHARDS = {"total": 2, "successful": 1, "failed": 0}
 SEARCH_SHARDS = {"total": 1, "successful": 1, "skipped": 0, "failed": 0}
 PRIMARY_TERM = 1
 MAX_ID_BYTES = 512
+TEMPLATE_DIR = "_index_template"
 INVALID_INDEX_CHARS = ['\\', '/', '*', '?', '"', '<', '>', '|', ' ', ',', '#', ':']
 
 
@@ -127,15 +130,20 @@ class Doc:
 class Index:
     """One index: live documents, tombstone versions, the learned top-level field types."""
 
-    def __init__(self, name, path, index_uuid):
+    def __init__(self, name, path, index_uuid, mappings=None):
         self.name, self.path, self.uuid = name, path, index_uuid
         self.docs = {}      # id -> Doc; source None marks a deleted document (its version lives on)
-        self.mapping = {}   # top-level field -> type
+        self.mapping = {}   # top-level field -> type, learned from documents (dynamic mapping)
+        self.explicit = (mappings or {}).get("properties", {})  # from a template, checked on every write
         self.seq_no = -1
         self.file = None
 
     def check_mapping(self, source, doc_id):
+        if self.explicit:
+            mapping.check_document(self.explicit, source, doc_id)
         for field, value in source.items():
+            if field in self.explicit:
+                continue
             new, old = field_type(value), self.mapping.get(field)
             if new is None or old is None or same_family(old, new):
                 continue
@@ -154,7 +162,7 @@ class Index:
     def learn_mapping(self, source):
         for field, value in source.items():
             t = field_type(value)
-            if t is not None and field not in self.mapping:
+            if t is not None and field not in self.mapping and field not in self.explicit:
                 self.mapping[field] = t
 
     def apply(self, record):
@@ -178,10 +186,17 @@ class Store:
         self.fsync = fsync
         self.lock = threading.RLock()
         self.indices = {}
+        self.templates = {}  # name -> body as stored
+        self.template_dir = os.path.join(data_dir, TEMPLATE_DIR)
         os.makedirs(data_dir, exist_ok=True)
         for entry in sorted(os.listdir(data_dir)):
             if entry.endswith(".jsonl"):
                 self._load(entry[: -len(".jsonl")])
+        if os.path.isdir(self.template_dir):
+            for entry in sorted(os.listdir(self.template_dir)):
+                if entry.endswith(".json"):
+                    with open(os.path.join(self.template_dir, entry), encoding="utf-8") as f:
+                        self.templates[entry[: -len(".json")]] = json.load(f)
 
     def _load(self, name):
         path = os.path.join(self.dir, name + ".jsonl")
@@ -194,7 +209,7 @@ class Store:
                     self.log(f"{path}:{n}: skipping a line that is not JSON (torn write?)")
                     continue
                 if record.get("op") == "create_index":
-                    index = Index(name, path, record["uuid"])
+                    index = Index(name, path, record["uuid"], record.get("mappings"))
                 elif index is not None:
                     index.apply(record)
         if index is None:
@@ -244,12 +259,20 @@ class Store:
             total = sum(len(ix.live()) for ix in indices)
         return {"count": total, "_shards": dict(SEARCH_SHARDS)}
 
+    def mappings(self, name):
+        """The index's mappings as OpenSearch shows them: the template's fields, then the learned ones."""
+        with self.lock:
+            index = self.existing(name)
+            props = copy.deepcopy(index.explicit)
+            for f, t in sorted(index.mapping.items()):
+                props[f] = ({"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}}
+                            if t == "text" else {"type": t})
+            return {"properties": props} if props else {}
+
     def describe(self, name):
         with self.lock:
             index = self.existing(name)
-            props = {f: ({"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}}
-                         if t == "text" else {"type": t}) for f, t in sorted(index.mapping.items())}
-            return {name: {"aliases": {}, "mappings": {"properties": props} if props else {},
+            return {name: {"aliases": {}, "mappings": self.mappings(name),
                            "settings": {"index": {"uuid": index.uuid, "provided_name": name,
                                                   "number_of_shards": "1", "number_of_replicas": "1"}}}}
 
@@ -266,10 +289,54 @@ class Store:
                                           index=name, index_uuid=index.uuid)
                 return index
             validate_index_name(name)
-            index = Index(name, os.path.join(self.dir, name + ".jsonl"), uuid.uuid4().hex[:22])
-            self._append(index, [{"op": "create_index", "uuid": index.uuid}])
+            template = mapping.best_template(self.templates, name)
+            mappings = copy.deepcopy(template[1].get("template", {}).get("mappings")) if template else None
+            index = Index(name, os.path.join(self.dir, name + ".jsonl"), uuid.uuid4().hex[:22], mappings)
+            first = {"op": "create_index", "uuid": index.uuid}
+            if mappings:
+                first.update(template=template[0], mappings=mappings)
+            self._append(index, [first])
             self.indices[name] = index
             return index
+
+    # -- index templates -----------------------------------------------------------------------
+
+    def put_template(self, name, body, create=False):
+        mapping.validate_template_name(name)
+        body = mapping.validate_template(body)
+        with self.lock:
+            if create and name in self.templates:
+                raise OpenSearchError(400, "illegal_argument_exception", f"index template [{name}] already exists")
+            mapping.same_priority_conflict(self.templates, name, body)
+            os.makedirs(self.template_dir, exist_ok=True)
+            path = os.path.join(self.template_dir, name + ".json")
+            with open(path + ".tmp", "w", encoding="utf-8") as f:
+                json.dump(body, f)
+                f.flush()
+                if self.fsync:
+                    os.fsync(f.fileno())
+            os.replace(path + ".tmp", path)
+            self.templates[name] = body
+        return {"acknowledged": True}
+
+    def get_templates(self, name=None):
+        """Templates whose name matches `name` (`*` wildcards, commas; all when None)."""
+        with self.lock:
+            wanted = [n for n in (name or "*").split(",") if n]
+            found = [{"name": n, "index_template": {"composed_of": [], **copy.deepcopy(b)}}
+                     for n, b in sorted(self.templates.items())
+                     if any(mapping.pattern_matches(w, n) for w in wanted)]
+        if name is not None and "*" not in name and not found:
+            raise OpenSearchError(404, "resource_not_found_exception", f"index template matching [{name}] not found")
+        return {"index_templates": found}
+
+    def delete_template(self, name):
+        with self.lock:
+            if name not in self.templates:
+                raise OpenSearchError(404, "index_template_missing_exception", f"index_template [{name}] missing")
+            os.remove(os.path.join(self.template_dir, name + ".json"))
+            del self.templates[name]
+        return {"acknowledged": True}
 
     def delete_index(self, name):
         with self.lock:
@@ -355,3 +422,7 @@ def validate_id(doc_id):
                   f"Validation Failed: 1: id [{doc_id}] is too long, must be no longer than "
                   f"{MAX_ID_BYTES} bytes but was: {size};")
         raise OpenSearchError(400, "action_request_validation_exception", reason)
+
+
+# Last, because mapping.py takes OpenSearchError from this module.
+from . import mapping  # noqa: E402
