@@ -106,3 +106,18 @@ def test_the_loose_route_writes_what_the_mapping_takes(templated):
     status, _, answer = templated.post("/loose", dict(BLOG, anumber="2.5", agree="true", extra=[1, 2]))
     assert status == 201, answer
     assert templated.documents()[answer["id"]]["anumber"] == "2.5"
+
+
+def test_batch_items_the_mapping_refuses_are_rejected_by_domain_alone(templated):
+    # Issue 12: a batch through the looser route, two items the mapping refuses, in both forms.
+    s = templated
+    items = [BLOG, dict(BLOG, ipaddr="not an ip"), dict(BLOG, anumber="many"), dict(BLOG, textblob="batch ok")]
+    for body, content_type in ((json.dumps(items).encode(), "application/json"),
+                               ("\n".join(json.dumps(i) for i in items).encode(), "application/x-ndjson")):
+        status, _, answer = s.post("/loose", body, content_type=content_type)
+        assert status == 207, answer
+        assert [i["status"] for i in answer["items"]] == [201, 400, 400, 201]
+        assert [i.get("error") for i in answer["items"]] == [None, "rejected_by_domain", "rejected_by_domain", None]
+        assert all("mapper_parsing_exception" in answer["items"][n]["message"] for n in (1, 2))
+        stored = s.documents()
+        assert answer["items"][0]["id"] in stored and answer["items"][3]["id"] in stored
