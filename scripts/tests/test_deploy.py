@@ -396,6 +396,28 @@ def test_dry_run_shows_the_protections_and_no_key_value(env, small_zip, aws):
     assert_nothing_left(aws, name)
 
 
+def test_http_api_own_rate_and_no_reservation(env, small_zip, aws):
+    name = "esp-http-rate"
+    args = ["--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT, "--api", "http",
+            "--rate-limit", "7", "--burst", "9", "--max-concurrency", "0"]
+    run(DEPLOY, env, *args)
+    # The same values again is no change: no update-stage call (moto has none for HTTP APIs).
+    second = run(DEPLOY, env, *args)
+    assert "throttling stage $default to 7 requests/s, burst 9" in second.stderr
+    [api] = inventory(aws, name)["http"]
+    [stage] = aws("apigatewayv2").get_stages(ApiId=api["ApiId"])["Items"]
+    assert stage["DefaultRouteSettings"] == {"ThrottlingRateLimit": 7.0, "ThrottlingBurstLimit": 9}
+    assert reserved_concurrency(aws, name) is None
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_help_lists_the_protection_flags(env):
+    out = run(DEPLOY, env, "--help").stdout
+    for flag in ("--rate-limit N", "--burst N", "--max-concurrency N", "--api-key NAME"):
+        assert f"  {flag}  " in out, flag
+
+
 def test_create_domain_variant(env, small_zip, aws):
     name = "esp-dom"
     domain = "esp-dom-surveys"
