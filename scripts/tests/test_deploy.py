@@ -121,6 +121,10 @@ def inventory(aws, name):
     rest = [a for a in aws("apigateway").get_rest_apis()["items"] if a["name"] == name]
     http = [a for a in aws("apigatewayv2").get_apis()["Items"] if a["Name"] == name]
     groups = [g for g in logs.describe_log_groups()["logGroups"] if g["logGroupName"] == f"/aws/lambda/{name}"]
+    tag = {"esproxy": name}
+    plans = [p for p in aws("apigateway").get_usage_plans()["items"] if p.get("tags") == tag or p["name"] == name]
+    keys = [k for k in aws("apigateway").get_api_keys()["items"]
+            if k.get("tags") == tag or k["name"].startswith(f"{name}-")]
     domains = []
     for d in aws("opensearch").list_domain_names()["DomainNames"]:
         arn = f"arn:aws:es:{REGION}:{ACCOUNT}:domain/{d['DomainName']}"
@@ -128,7 +132,7 @@ def inventory(aws, name):
         if {"Key": "esproxy", "Value": name} in tags:
             domains.append(d["DomainName"])
     return {"roles": roles, "functions": functions, "rest": rest, "http": http, "groups": groups,
-            "domains": domains}
+            "plans": plans, "keys": keys, "domains": domains}
 
 
 def permission_statements(aws, name):
@@ -272,6 +276,8 @@ def test_http_api_variant(env, small_zip, aws):
     assert [(r["RouteKey"], r["Target"]) for r in routes] == [("$default", f"integrations/{integration['IntegrationId']}")]
     stages = v2.get_stages(ApiId=api["ApiId"])["Items"]
     assert [(s["StageName"], s["AutoDeploy"]) for s in stages] == [("$default", True)]
+    assert stages[0]["DefaultRouteSettings"] == {"ThrottlingRateLimit": 50.0, "ThrottlingBurstLimit": 100}
+    assert aws("lambda").get_function_concurrency(FunctionName=name).get("ReservedConcurrentExecutions") == 10
     check_permission(aws, name, api["ApiId"])
     assert f"url: https://{api['ApiId']}.execute-api.{REGION}.amazonaws.com" in out
 
@@ -283,6 +289,133 @@ def test_http_api_variant(env, small_zip, aws):
 
     run(DESTROY, env, "--name", name)
     assert_nothing_left(aws, name)
+
+
+def stage_throttling(aws, api_id, stage="api"):
+    settings = aws("apigateway").get_stage(restApiId=api_id, stageName=stage)["methodSettings"]
+    return settings["*/*"]["throttlingRateLimit"], settings["*/*"]["throttlingBurstLimit"]
+
+
+def api_key_required(aws, api_id):
+    gw = aws("apigateway")
+    return {r["path"]: gw.get_method(restApiId=api_id, resourceId=r["id"], httpMethod="ANY")["apiKeyRequired"]
+            for r in gw.get_resources(restApiId=api_id)["items"] if r["path"] in ("/", "/{proxy+}")}
+
+
+def reserved_concurrency(aws, name):
+    return aws("lambda").get_function_concurrency(FunctionName=name).get("ReservedConcurrentExecutions")
+
+
+def test_rest_protections_throttling_concurrency_and_api_keys(env, small_zip, aws):
+    name = "esp-keys"
+    gw = aws("apigateway")
+    common = ["--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT]
+    first = run(DEPLOY, env, *common, "--api-key", "partner", "--api-key", "backup")
+
+    inv = inventory(aws, name)
+    api_id = inv["rest"][0]["id"]
+    # Defaults from the issue: 50 requests/s, burst 100, 10 reserved executions.
+    assert stage_throttling(aws, api_id) == (50.0, 100)
+    assert reserved_concurrency(aws, name) == 10
+    assert api_key_required(aws, api_id) == {"/": True, "/{proxy+}": True}
+    [plan] = inv["plans"]
+    assert plan["name"] == name and plan["tags"] == {"esproxy": name}
+    assert plan["apiStages"] == [{"apiId": api_id, "stage": "api"}]
+    keys = {k["name"]: k for k in inv["keys"]}
+    assert set(keys) == {f"{name}-partner", f"{name}-backup"}
+    assert all(k["enabled"] and k["tags"] == {"esproxy": name} for k in keys.values())
+    plan_keys = gw.get_usage_plan_keys(usagePlanId=plan["id"])["items"]
+    assert sorted(k["id"] for k in plan_keys) == sorted(k["id"] for k in keys.values())
+    # Each value (moto's, read back with includeValue) is on stdout once and in no log line.
+    values = {}
+    for short in ("partner", "backup"):
+        value = gw.get_api_key(apiKey=keys[f"{name}-{short}"]["id"], includeValue=True)["value"]
+        values[short] = value
+        assert first.stdout.count(value) == 1 and f"api key {short}: {value}\n" in first.stdout
+        assert value not in first.stderr
+    assert "-H 'x-api-key: " in first.stdout
+
+    # A second run updates: same plan, same partner key (value not shown again), backup revoked,
+    # new rate, burst and concurrency.
+    second = run(DEPLOY, env, *common, "--api-key", "partner", "--rate-limit", "20", "--burst", "30",
+                 "--max-concurrency", "5")
+    inv = inventory(aws, name)
+    assert [p["id"] for p in inv["plans"]] == [plan["id"]]
+    assert [(k["id"], k["name"]) for k in inv["keys"]] == [(keys[f"{name}-partner"]["id"], f"{name}-partner")]
+    assert [k["id"] for k in gw.get_usage_plan_keys(usagePlanId=plan["id"])["items"]] == [keys[f"{name}-partner"]["id"]]
+    assert inv["plans"][0]["apiStages"] == [{"apiId": api_id, "stage": "api"}]
+    assert all(v not in second.stdout + second.stderr for v in values.values())
+    assert stage_throttling(aws, api_id) == (20.0, 30)
+    assert reserved_concurrency(aws, name) == 5
+    assert [s["stageName"] for s in gw.get_stages(restApiId=api_id)["item"]] == ["api"]
+
+    # Without --api-key the routes are open again and the plan and keys are gone; 0 turns the
+    # throttling off (-1 is API Gateway's "not throttled") and removes the reservation.
+    run(DEPLOY, env, *common, "--rate-limit", "0", "--max-concurrency", "0")
+    inv = inventory(aws, name)
+    assert (inv["plans"], inv["keys"]) == ([], [])
+    assert api_key_required(aws, api_id) == {"/": False, "/{proxy+}": False}
+    assert stage_throttling(aws, api_id) == (-1.0, -1)
+    assert reserved_concurrency(aws, name) is None
+    fn_arn = aws("lambda").get_function_configuration(FunctionName=name)["FunctionArn"]
+    uri = f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{fn_arn}/invocations"
+    for r in gw.get_resources(restApiId=api_id)["items"]:  # the re-created methods kept their integration
+        integration = gw.get_method(restApiId=api_id, resourceId=r["id"], httpMethod="ANY")["methodIntegration"]
+        assert (integration["type"], integration["uri"]) == ("AWS_PROXY", uri)
+
+    # Keys again, then destroy: a dry run names the plan and key deletions, the real run leaves nothing.
+    run(DEPLOY, env, *common, "--api-key", "partner")
+    inv = inventory(aws, name)
+    [plan] = inv["plans"]
+    [key] = inv["keys"]
+    dry = run(DESTROY, env, "--name", name, "--dry-run").stdout.splitlines()
+    cli = f"aws --region {REGION}"
+    assert dry[:3] == [
+        f"{cli} apigateway update-usage-plan --usage-plan-id {plan['id']} --patch-operations "
+        f"op=remove,path=/apiStages,value={inv['rest'][0]['id']}:api",
+        f"{cli} apigateway delete-usage-plan --usage-plan-id {plan['id']}",
+        f"{cli} apigateway delete-api-key --api-key {key['id']}"]
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_dry_run_shows_the_protections_and_no_key_value(env, small_zip, aws):
+    name = "esp-dry-keys"
+    out = run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT,
+              "--api-key", "partner", "--rate-limit", "7", "--burst", "9", "--max-concurrency", "3", "--dry-run")
+    for call in ("lambda put-function-concurrency --function-name esp-dry-keys --reserved-concurrent-executions 3",
+                 "apigateway put-method --rest-api-id '<api-id>' --resource-id '<root-resource-id>' --http-method ANY "
+                 "--authorization-type NONE --api-key-required",
+                 "apigateway update-stage --rest-api-id '<api-id>' --stage-name api --patch-operations "
+                 "'op=replace,path=/*/*/throttling/rateLimit,value=7' 'op=replace,path=/*/*/throttling/burstLimit,value=9'",
+                 "apigateway create-usage-plan --name esp-dry-keys",
+                 "apigateway create-api-key --name esp-dry-keys-partner",
+                 "apigateway create-usage-plan-key --usage-plan-id '<usage-plan-id>' --key-id '<api-key-id>'"):
+        assert call in out.stdout, call
+    assert "api key partner:" not in out.stdout + out.stderr
+    assert_nothing_left(aws, name)
+
+
+def test_http_api_own_rate_and_no_reservation(env, small_zip, aws):
+    name = "esp-http-rate"
+    args = ["--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT, "--api", "http",
+            "--rate-limit", "7", "--burst", "9", "--max-concurrency", "0"]
+    run(DEPLOY, env, *args)
+    # The same values again is no change: no update-stage call (moto has none for HTTP APIs).
+    second = run(DEPLOY, env, *args)
+    assert "throttling stage $default to 7 requests/s, burst 9" in second.stderr
+    [api] = inventory(aws, name)["http"]
+    [stage] = aws("apigatewayv2").get_stages(ApiId=api["ApiId"])["Items"]
+    assert stage["DefaultRouteSettings"] == {"ThrottlingRateLimit": 7.0, "ThrottlingBurstLimit": 9}
+    assert reserved_concurrency(aws, name) is None
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_help_lists_the_protection_flags(env):
+    out = run(DEPLOY, env, "--help").stdout
+    for flag in ("--rate-limit N", "--burst N", "--max-concurrency N", "--api-key NAME"):
+        assert f"  {flag}  " in out, flag
 
 
 def test_create_domain_variant(env, small_zip, aws):
@@ -419,6 +552,13 @@ def test_destroy_leaves_an_untagged_api_of_the_same_name(env, aws):
     (["--name", "1bad"], "--name must start with a letter"),
     (["--create-domain", "X"], "--create-domain NAME"),
     (["--frobnicate"], "unknown argument: --frobnicate"),
+    (["--api", "http", "--api-key", "partner"], "HTTP APIs have no API keys"),
+    (["--rate-limit", "-5"], "--rate-limit must be a whole number"),
+    (["--rate-limit", "fast"], "--rate-limit must be a whole number"),
+    (["--burst", "0"], "--burst must be at least 1"),
+    (["--max-concurrency", "ten"], "--max-concurrency must be a whole number"),
+    (["--api-key", "a b"], "--api-key NAME"),
+    (["--api-key", "p", "--api-key", "p"], "--api-key names must differ"),
 ])
 def test_bad_arguments_are_refused_before_any_call(env, small_zip, aws, args, message):
     proc = run(DEPLOY, env, "--name", "esp-bad", "--zip", str(small_zip), "--endpoint", ENDPOINT, *args, ok=False)

@@ -111,6 +111,39 @@ esp_delete_api() {
     fi
 }
 
+# The usage plan deploy made for NAME (its API keys hang on it): found by name and our tag.
+esp_usage_plan_id() {
+    esp_read apigateway get-usage-plans --query "items[?name=='$1' && tags.$ESP_TAG_KEY=='$1'].id | [0]"
+}
+
+# The API keys deploy made for NAME, one "id<TAB>name" line each (found by our tag).
+esp_api_keys() {
+    esp_read apigateway get-api-keys --query "items[?tags.$ESP_TAG_KEY=='$1'].[id,name]"
+}
+
+# Removes the usage plan of NAME (its stages detached first: API Gateway refuses to delete a plan
+# or a stage while they are associated) and every API key tagged for NAME. Reads even in a dry run.
+esp_delete_usage_plan() {
+    local name="$1" plan stage ops=() key key_name
+    plan=$(ESP_DRY_RUN=0 esp_usage_plan_id "$name")
+    if [ -n "$plan" ]; then
+        for stage in $(esp_read_always apigateway get-usage-plan --usage-plan-id "$plan" \
+                --query "apiStages[].join(':', [apiId, stage])"); do
+            ops+=("op=remove,path=/apiStages,value=$stage")
+        done
+        if [ ${#ops[@]} -gt 0 ]; then
+            esp_call apigateway update-usage-plan --usage-plan-id "$plan" --patch-operations "${ops[@]}"
+        fi
+        esp_log "deleting usage plan $name ($plan)"
+        esp_call apigateway delete-usage-plan --usage-plan-id "$plan"
+    fi
+    while read -r key key_name; do
+        [ -n "$key" ] || continue
+        esp_log "deleting API key $key_name ($key)"
+        esp_call apigateway delete-api-key --api-key "$key"
+    done <<< "$(ESP_DRY_RUN=0 esp_api_keys "$name")"
+}
+
 # Region: --region, then AWS_REGION, AWS_DEFAULT_REGION, then the CLI's configuration.
 esp_resolve_region() {
     local region="${1:-${AWS_REGION:-${AWS_DEFAULT_REGION:-}}}"
