@@ -88,15 +88,24 @@ struct DocumentIDGenerator: Sendable {
         }
     }
 
+    /// The canonical 8-4-4-4-12 lower-case hex form of 16 bytes, written straight into the
+    /// string's storage (ids are made per document of a batch).
     static func format(_ b: [UInt8]) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(36)
-        for (i, byte) in b.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
+        String(unsafeUninitializedCapacity: 36) { out in
+            var n = 0
+            for (i, byte) in b.enumerated() {
+                if i == 4 || i == 6 || i == 8 || i == 10 {
+                    out[n] = UInt8(ascii: "-")
+                    n += 1
+                }
+                out[n] = hexDigit(byte >> 4)
+                out[n + 1] = hexDigit(byte & 0x0F)
+                n += 2
+            }
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    @inline(__always)
+    static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 }
