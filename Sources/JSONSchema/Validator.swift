@@ -43,7 +43,7 @@ final class Validator: Sendable {
         return nodes.withUnsafeBufferPointer { nodes in
             entering(nodes[index].resource, frame) { inner in
                 nodes[index].entries.withUnsafeBufferPointer { entries in
-                    for i in entries.indices where !entries[i].keyword.isValid(instance, self, inner) { return false }
+                    for i in entries.indices where !entries[i].box.isValid(instance, self, inner) { return false }
                     return true
                 }
             }
