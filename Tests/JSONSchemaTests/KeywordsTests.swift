@@ -56,4 +56,34 @@ final class KeywordsTests: XCTestCase {
         XCTAssertEqual(s.validate(json(#"{"ab": 1, "zz": 2}"#)).map(\.description),
                        [#"/ab: 1 is not of type "string""#, "/zz: additional property is not allowed"])
     }
+
+    func testRequiredInAnyOrderWithRepeatsAndLongNames() throws {
+        // `required` holds when every listed name is a member, whatever the order, however often
+        // a name is listed (2020-12 validation, section 6.5.3).
+        let s = try schema(#"{"required": ["a", "b", "a", "a_long_name_past_8_bytes"]}"#)
+        XCTAssertTrue(s.isValid(json(#"{"a": 1, "b": 2, "a_long_name_past_8_bytes": 3}"#)))
+        XCTAssertTrue(s.isValid(json(#"{"a_long_name_past_8_bytes": 3, "z": 0, "b": 2, "a": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"a": 1, "b": 2, "a_long_name_past_8_bytes_": 3}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"a": 1, "b": 2, "a_long_name_past_8_bytez": 3}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"a": 1, "b": 2, "c": 3, "d": 4}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"b": 2, "a_long_name_past_8_bytes": 3}"#)))
+        XCTAssertTrue(s.isValid(json("[1]")))
+        XCTAssertEqual(s.validate(json(#"{"b": 1}"#)).map(\.kind),
+                       [.required("a"), .required("a"), .required("a_long_name_past_8_bytes")])
+        // More names than the scanned set holds (hashed lookup), one missing.
+        let names = (0..<12).map { "n\($0)" }
+        let many = try schema("{\"required\": [\(names.map { "\"\($0)\"" }.joined(separator: ", "))]}")
+        func object(_ keys: [String]) -> JSON { json("{" + keys.map { "\"\($0)\": 0" }.joined(separator: ", ") + "}") }
+        XCTAssertTrue(many.isValid(object(names.reversed())))
+        XCTAssertFalse(many.isValid(object(names.map { $0 == "n7" ? "n77" : $0 })))
+    }
+
+    func testPropertiesAndAdditionalPropertiesInAnyOrder() throws {
+        let s = try schema(#"{"properties": {"a": {"type": "integer"}, "b": {"type": "string"}, "": {"type": "null"}}, "additionalProperties": false}"#)
+        XCTAssertTrue(s.isValid(json(#"{"b": "x", "": null, "a": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"b": "x", "a": "1"}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"b": 1, "a": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"a": 1, "b": "x", "c": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"": 0}"#)))
+    }
 }

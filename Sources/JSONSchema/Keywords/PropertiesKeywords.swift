@@ -15,10 +15,11 @@ struct PropertiesKeyword: Keyword {
         // One pass over the members (borrowed in place, not copied out), each looked up among
         // the declared names; the order of checks does not change the answer.
         return o.withMembers { m in
+            var next = 0
             for i in 0..<m.count {
-                if let p = names.index(of: m.key(i).pointee), !v.isValid(properties[p].schema, m.value(i).pointee, frame) {
-                    return false
-                }
+                guard let p = names.index(of: m.key(i).pointee, hint: next) else { continue }
+                next = p + 1
+                if !v.isValid(properties[p].schema, m.value(i).pointee, frame) { return false }
             }
             return true
         }
@@ -110,7 +111,14 @@ struct AdditionalPropertiesKeyword: Keyword {
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
         guard case .object(let o) = instance else { return true }
         return o.withMembers { m in
-            for i in 0..<m.count where isAdditional(m.key(i).pointee) {
+            var next = 0
+            for i in 0..<m.count {
+                let key = m.key(i).pointee
+                if let properties, let p = properties.names.index(of: key, hint: next) {
+                    next = p + 1
+                    continue
+                }
+                if patterns?.matches(key) ?? false { continue }
                 if forbidden || !v.isValid(schema, m.value(i).pointee, frame) { return false }
             }
             return true
