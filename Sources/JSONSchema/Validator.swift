@@ -50,6 +50,18 @@ final class Validator: Sendable {
         }
     }
 
+    /// Down to this depth, array items are first asked the fast `isValid` before `validate`
+    /// looks for their errors. A failing item is asked again at each level below, so the cap
+    /// bounds that repeated work to a few fast passes however deeply a hostile instance nests
+    /// its failures.
+    static let fastCheckDepth = 6
+
+    /// Whether the item `instance` is known to hold against schema `index` after a fast check
+    /// (so it has no errors to report); false when it fails or was not checked.
+    func itemHolds(_ index: Int, _ instance: JSON, _ frame: Frame) -> Bool {
+        frame.depth <= Self.fastCheckDepth && isValid(index, instance, frame)
+    }
+
     func validate(_ index: Int, _ instance: JSON, _ frame: Frame, _ sink: inout ErrorSink) {
         guard !sink.isFull else { return }
         let node = nodes[index]

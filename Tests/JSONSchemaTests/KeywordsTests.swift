@@ -86,4 +86,21 @@ final class KeywordsTests: XCTestCase {
         XCTAssertFalse(s.isValid(json(#"{"a": 1, "b": "x", "c": 1}"#)))
         XCTAssertFalse(s.isValid(json(#"{"": 0}"#)))
     }
+
+    func testItemErrorsAreFoundAmongValidItemsAtAnyDepth() throws {
+        // Only the failing items have errors, each at its own instance location, in order.
+        let s = try schema(#"{"items": {"type": "object", "properties": {"a": {"type": "integer"}}}}"#)
+        XCTAssertEqual(s.validate(json(#"[{"a": 1}, {"a": "x"}, {"a": 2}, {"a": "y"}, 5]"#)).map(\.description),
+                       [#"/1/a: "x" is not of type "integer""#, #"/3/a: "y" is not of type "integer""#,
+                        #"/4: 5 is not of type "object""#])
+        XCTAssertEqual(s.validate(json(#"[{"a": 1}, {"b": "x"}]"#)).map(\.description), [])
+        // Arrays nested deeper than the fast check goes: the innermost failure is still found.
+        let nested = try schema(##"{"$defs": {"n": {"type": ["integer", "array"], "items": {"$ref": "#/$defs/n"}}}, "$ref": "#/$defs/n"}"##)
+        var text = "\"x\""
+        for _ in 0..<12 { text = "[1, \(text), 2]" }
+        XCTAssertFalse(nested.isValid(json(text)))
+        let path = String(repeating: "/1", count: 12)
+        XCTAssertEqual(nested.validate(json(text)).map(\.description), [#"\#(path): "x" is not of types "integer", "array""#])
+        XCTAssertTrue(nested.validate(json(String(text.map { $0 == "x" ? "3" : $0 }).filter { $0 != "\"" })).isEmpty)
+    }
 }
