@@ -33,7 +33,12 @@ struct Node: Sendable {
 class KeywordBox: @unchecked Sendable {
     /// The keyword as an existential, for the paths that report errors and annotations.
     let keyword: any Keyword
-    init(keyword: any Keyword) { self.keyword = keyword }
+    /// Whether it is `unevaluated*`, which sibling annotations leave out (asked once, here).
+    let isUnevaluated: Bool
+    init(keyword: any Keyword) {
+        self.keyword = keyword
+        isUnevaluated = keyword is UnevaluatedKeyword
+    }
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool { fatalError("abstract") }
 }
 

@@ -102,8 +102,12 @@ final class Validator: Sendable {
     /// `unevaluated*` keyword), evaluated in the frame the node set up.
     func siblingAnnotations(_ index: Int, _ instance: JSON, _ frame: Frame) -> Annotations {
         var result = Annotations()
-        for entry in nodes[index].entries where !(entry.keyword is UnevaluatedKeyword) {
-            entry.keyword.annotate(instance, self, frame, &result)
+        nodes.withUnsafeBufferPointer { nodes in
+            nodes[index].entries.withUnsafeBufferPointer { entries in
+                for i in entries.indices where !entries[i].box.isUnevaluated {
+                    entries[i].box.keyword.annotate(instance, self, frame, &result)
+                }
+            }
         }
         return result
     }

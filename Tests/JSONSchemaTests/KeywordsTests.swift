@@ -103,4 +103,17 @@ final class KeywordsTests: XCTestCase {
         XCTAssertEqual(nested.validate(json(text)).map(\.description), [#"\#(path): "x" is not of types "integer", "array""#])
         XCTAssertTrue(nested.validate(json(String(text.map { $0 == "x" ? "3" : $0 }).filter { $0 != "\"" })).isEmpty)
     }
+
+    func testUnevaluatedPropertiesOnObjectsWithManyMembers() throws {
+        // Members past the 64th are tracked too; evaluated ones come from properties,
+        // patternProperties and a valid allOf branch (2020-12 core, section 11.3).
+        let s = try schema(#"{"properties": {"p0": true, "p99": true}, "patternProperties": {"^q": true}, "allOf": [{"properties": {"p70": true}}], "unevaluatedProperties": false}"#)
+        func object(_ keys: [String]) -> JSON { json("{" + keys.map { "\"\($0)\": 0" }.joined(separator: ", ") + "}") }
+        let qs = (0..<80).map { "q\($0)" }
+        XCTAssertTrue(s.isValid(object(qs + ["p0", "p70", "p99"])))
+        XCTAssertTrue(s.isValid(object(["p99"] + qs + ["p70"])))
+        XCTAssertFalse(s.isValid(object(qs + ["p0", "p71"])))
+        XCTAssertEqual(s.validate(object(qs + ["x", "p70", "y"])).map(\.kind), [.unevaluatedProperty("x"), .unevaluatedProperty("y")])
+        XCTAssertFalse(s.isValid(object(["x"] + qs)))
+    }
 }

@@ -35,7 +35,15 @@ struct PropertiesKeyword: Keyword {
 
     func annotate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ into: inout Annotations) {
         guard case .object(let o) = instance else { return }
-        for (name, _) in properties where o.position(of: name) != nil { into.properties.insert(name) }
+        // The members whose names are declared (the same set as the declared names present).
+        o.withMembers { m in
+            var next = 0
+            for i in 0..<m.count {
+                guard let p = names.index(of: m.key(i).pointee, hint: next) else { continue }
+                next = p + 1
+                into.properties.insert(i)
+            }
+        }
     }
 
     func declares(_ name: String) -> Bool { names.contains(name) }
@@ -74,7 +82,7 @@ struct PatternPropertiesKeyword: Keyword {
 
     func annotate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ into: inout Annotations) {
         guard case .object(let o) = instance else { return }
-        for m in o.members where matches(m.key) { into.properties.insert(m.key) }
+        for (i, m) in o.members.enumerated() where matches(m.key) { into.properties.insert(i) }
     }
 
     func matches(_ name: String) -> Bool { patterns.contains { $0.regex.matches(name) } }
