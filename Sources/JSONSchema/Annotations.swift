@@ -10,6 +10,9 @@ struct Annotations {
     /// Items `0..<prefixItems` were evaluated.
     var prefixItems = 0
     var items: Set<Int> = []
+    /// Set while the keywords of a schema known to hold are annotating (not merged): then the
+    /// subschemas that must hold with it (`$ref`, `allOf`) need not be checked again.
+    var knownValid = false
 
     mutating func merge(_ other: Annotations) {
         allProperties = allProperties || other.allProperties

@@ -90,11 +90,20 @@ final class Validator: Sendable {
     /// (annotations of failing schemas are dropped).
     func annotations(_ index: Int, _ instance: JSON, _ frame: Frame) -> Annotations? {
         guard isValid(index, instance, frame) else { return nil }
-        let node = nodes[index]
-        return entering(node.resource, frame) { inner in
-            var result = Annotations()
-            for entry in node.entries { entry.keyword.annotate(instance, self, inner, &result) }
-            return result
+        return annotationsOfValid(index, instance, frame)
+    }
+
+    /// What the schema at `index`, already known to hold for `instance`, evaluated in it.
+    func annotationsOfValid(_ index: Int, _ instance: JSON, _ frame: Frame) -> Annotations {
+        nodes.withUnsafeBufferPointer { nodes in
+            entering(nodes[index].resource, frame) { inner in
+                var result = Annotations()
+                result.knownValid = true
+                nodes[index].entries.withUnsafeBufferPointer { entries in
+                    for i in entries.indices { entries[i].box.keyword.annotate(instance, self, inner, &result) }
+                }
+                return result
+            }
         }
     }
 

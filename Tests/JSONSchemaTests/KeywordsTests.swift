@@ -116,4 +116,14 @@ final class KeywordsTests: XCTestCase {
         XCTAssertEqual(s.validate(object(qs + ["x", "p70", "y"])).map(\.kind), [.unevaluatedProperty("x"), .unevaluatedProperty("y")])
         XCTAssertFalse(s.isValid(object(["x"] + qs)))
     }
+
+    func testUnevaluatedPropertiesBesideAFailingReference() throws {
+        // A failing subschema's annotations are dropped (2020-12 core, section 7.7.1.2): beside
+        // a `$ref` that fails, none of the members count as evaluated, in the error list too.
+        let s = try schema(##"{"$defs": {"a": {"properties": {"x": {"type": "integer"}}}}, "$ref": "#/$defs/a", "unevaluatedProperties": false}"##)
+        XCTAssertEqual(s.validate(json(#"{"x": "s", "y": 1}"#)).map(\.kind).filter { if case .unevaluatedProperty = $0 { true } else { false } },
+                       [.unevaluatedProperty("x"), .unevaluatedProperty("y")])
+        XCTAssertEqual(s.validate(json(#"{"x": 1, "y": 1}"#)).map(\.kind), [.unevaluatedProperty("y")])
+        XCTAssertTrue(s.isValid(json(#"{"x": 1}"#)))
+    }
 }
