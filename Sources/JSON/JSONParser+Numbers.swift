@@ -58,7 +58,7 @@ extension JSONParser {
             if expNegative { writtenExponent = -writtenExponent }
         }
         pos = i
-        let literal = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+        let literal = Self.validatedString(UnsafeBufferPointer(rebasing: b[start..<i]), isASCII: true)
 
         // Significant digits: integer then fraction digits, without leading or trailing zeros.
         let total = (intEnd - intStart) + (fracEnd - fracStart)

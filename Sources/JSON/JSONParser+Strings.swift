@@ -7,13 +7,14 @@ extension JSONParser {
         let start = pos + 1
         var i = start
         let n = b.count
+        var ascii = true
         while i < n {
             i = skipPlainASCII(from: i)
             guard i < n else { break }
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 pos = i + 1
-                return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                return Self.validatedString(UnsafeBufferPointer(rebasing: b[start..<i]), isASCII: ascii)
             }
             if c == UInt8(ascii: "\\") {
                 scratch.removeAll(keepingCapacity: true)
@@ -22,9 +23,22 @@ extension JSONParser {
                 return try escapedString()
             }
             if c < 0x20 { throw controlError(i) }
-            i = c < 0x80 ? i + 1 : try utf8Sequence(at: i)
+            if c < 0x80 {
+                i += 1
+            } else {
+                ascii = false
+                i = try utf8Sequence(at: i)
+            }
         }
         throw fail(.unexpectedEnd, at: n, "unexpected end of input inside a string")
+    }
+
+    /// A `String` of bytes this parser has already checked to be well-formed UTF-8 (RFC 3629):
+    /// made without validating them a second time, as `String(decoding:as:)` would.
+    /// `isASCII` must be true only when every byte is below 0x80.
+    @inline(__always)
+    static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
     }
 
     /// The rest of a string from the first backslash at `pos`, decoded into `scratch`.
@@ -46,7 +60,9 @@ extension JSONParser {
             guard i < n else { break }
             if b[i] == UInt8(ascii: "\"") {
                 pos = i + 1
-                return String(decoding: scratch, as: UTF8.self)
+                // Copied runs were checked above; escapes were encoded by `appendUTF8` from
+                // scalars that are not surrogates, so the whole buffer is well-formed.
+                return scratch.withUnsafeBufferPointer { Self.validatedString($0, isASCII: false) }
             }
             i = try escape(at: i)
         }

@@ -43,11 +43,23 @@ final class Validator: Sendable {
         return nodes.withUnsafeBufferPointer { nodes in
             entering(nodes[index].resource, frame) { inner in
                 nodes[index].entries.withUnsafeBufferPointer { entries in
-                    for i in entries.indices where !entries[i].keyword.isValid(instance, self, inner) { return false }
+                    for i in entries.indices where !entries[i].box.isValid(instance, self, inner) { return false }
                     return true
                 }
             }
         }
+    }
+
+    /// Down to this depth, array items are first asked the fast `isValid` before `validate`
+    /// looks for their errors. A failing item is asked again at each level below, so the cap
+    /// bounds that repeated work to a few fast passes however deeply a hostile instance nests
+    /// its failures.
+    static let fastCheckDepth = 6
+
+    /// Whether the item `instance` is known to hold against schema `index` after a fast check
+    /// (so it has no errors to report); false when it fails or was not checked.
+    func itemHolds(_ index: Int, _ instance: JSON, _ frame: Frame) -> Bool {
+        frame.depth <= Self.fastCheckDepth && isValid(index, instance, frame)
     }
 
     func validate(_ index: Int, _ instance: JSON, _ frame: Frame, _ sink: inout ErrorSink) {
@@ -78,11 +90,20 @@ final class Validator: Sendable {
     /// (annotations of failing schemas are dropped).
     func annotations(_ index: Int, _ instance: JSON, _ frame: Frame) -> Annotations? {
         guard isValid(index, instance, frame) else { return nil }
-        let node = nodes[index]
-        return entering(node.resource, frame) { inner in
-            var result = Annotations()
-            for entry in node.entries { entry.keyword.annotate(instance, self, inner, &result) }
-            return result
+        return annotationsOfValid(index, instance, frame)
+    }
+
+    /// What the schema at `index`, already known to hold for `instance`, evaluated in it.
+    func annotationsOfValid(_ index: Int, _ instance: JSON, _ frame: Frame) -> Annotations {
+        nodes.withUnsafeBufferPointer { nodes in
+            entering(nodes[index].resource, frame) { inner in
+                var result = Annotations()
+                result.knownValid = true
+                nodes[index].entries.withUnsafeBufferPointer { entries in
+                    for i in entries.indices { entries[i].box.keyword.annotate(instance, self, inner, &result) }
+                }
+                return result
+            }
         }
     }
 
@@ -90,8 +111,12 @@ final class Validator: Sendable {
     /// `unevaluated*` keyword), evaluated in the frame the node set up.
     func siblingAnnotations(_ index: Int, _ instance: JSON, _ frame: Frame) -> Annotations {
         var result = Annotations()
-        for entry in nodes[index].entries where !(entry.keyword is UnevaluatedKeyword) {
-            entry.keyword.annotate(instance, self, frame, &result)
+        nodes.withUnsafeBufferPointer { nodes in
+            nodes[index].entries.withUnsafeBufferPointer { entries in
+                for i in entries.indices where !entries[i].box.isUnevaluated {
+                    entries[i].box.keyword.annotate(instance, self, frame, &result)
+                }
+            }
         }
         return result
     }

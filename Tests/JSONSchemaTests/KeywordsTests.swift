@@ -56,4 +56,74 @@ final class KeywordsTests: XCTestCase {
         XCTAssertEqual(s.validate(json(#"{"ab": 1, "zz": 2}"#)).map(\.description),
                        [#"/ab: 1 is not of type "string""#, "/zz: additional property is not allowed"])
     }
+
+    func testRequiredInAnyOrderWithRepeatsAndLongNames() throws {
+        // `required` holds when every listed name is a member, whatever the order, however often
+        // a name is listed (2020-12 validation, section 6.5.3).
+        let s = try schema(#"{"required": ["a", "b", "a", "a_long_name_past_8_bytes"]}"#)
+        XCTAssertTrue(s.isValid(json(#"{"a": 1, "b": 2, "a_long_name_past_8_bytes": 3}"#)))
+        XCTAssertTrue(s.isValid(json(#"{"a_long_name_past_8_bytes": 3, "z": 0, "b": 2, "a": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"a": 1, "b": 2, "a_long_name_past_8_bytes_": 3}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"a": 1, "b": 2, "a_long_name_past_8_bytez": 3}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"a": 1, "b": 2, "c": 3, "d": 4}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"b": 2, "a_long_name_past_8_bytes": 3}"#)))
+        XCTAssertTrue(s.isValid(json("[1]")))
+        XCTAssertEqual(s.validate(json(#"{"b": 1}"#)).map(\.kind),
+                       [.required("a"), .required("a"), .required("a_long_name_past_8_bytes")])
+        // More names than the scanned set holds (hashed lookup), one missing.
+        let names = (0..<12).map { "n\($0)" }
+        let many = try schema("{\"required\": [\(names.map { "\"\($0)\"" }.joined(separator: ", "))]}")
+        func object(_ keys: [String]) -> JSON { json("{" + keys.map { "\"\($0)\": 0" }.joined(separator: ", ") + "}") }
+        XCTAssertTrue(many.isValid(object(names.reversed())))
+        XCTAssertFalse(many.isValid(object(names.map { $0 == "n7" ? "n77" : $0 })))
+    }
+
+    func testPropertiesAndAdditionalPropertiesInAnyOrder() throws {
+        let s = try schema(#"{"properties": {"a": {"type": "integer"}, "b": {"type": "string"}, "": {"type": "null"}}, "additionalProperties": false}"#)
+        XCTAssertTrue(s.isValid(json(#"{"b": "x", "": null, "a": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"b": "x", "a": "1"}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"b": 1, "a": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"a": 1, "b": "x", "c": 1}"#)))
+        XCTAssertFalse(s.isValid(json(#"{"": 0}"#)))
+    }
+
+    func testItemErrorsAreFoundAmongValidItemsAtAnyDepth() throws {
+        // Only the failing items have errors, each at its own instance location, in order.
+        let s = try schema(#"{"items": {"type": "object", "properties": {"a": {"type": "integer"}}}}"#)
+        XCTAssertEqual(s.validate(json(#"[{"a": 1}, {"a": "x"}, {"a": 2}, {"a": "y"}, 5]"#)).map(\.description),
+                       [#"/1/a: "x" is not of type "integer""#, #"/3/a: "y" is not of type "integer""#,
+                        #"/4: 5 is not of type "object""#])
+        XCTAssertEqual(s.validate(json(#"[{"a": 1}, {"b": "x"}]"#)).map(\.description), [])
+        // Arrays nested deeper than the fast check goes: the innermost failure is still found.
+        let nested = try schema(##"{"$defs": {"n": {"type": ["integer", "array"], "items": {"$ref": "#/$defs/n"}}}, "$ref": "#/$defs/n"}"##)
+        var text = "\"x\""
+        for _ in 0..<12 { text = "[1, \(text), 2]" }
+        XCTAssertFalse(nested.isValid(json(text)))
+        let path = String(repeating: "/1", count: 12)
+        XCTAssertEqual(nested.validate(json(text)).map(\.description), [#"\#(path): "x" is not of types "integer", "array""#])
+        XCTAssertTrue(nested.validate(json(String(text.map { $0 == "x" ? "3" : $0 }).filter { $0 != "\"" })).isEmpty)
+    }
+
+    func testUnevaluatedPropertiesOnObjectsWithManyMembers() throws {
+        // Members past the 64th are tracked too; evaluated ones come from properties,
+        // patternProperties and a valid allOf branch (2020-12 core, section 11.3).
+        let s = try schema(#"{"properties": {"p0": true, "p99": true}, "patternProperties": {"^q": true}, "allOf": [{"properties": {"p70": true}}], "unevaluatedProperties": false}"#)
+        func object(_ keys: [String]) -> JSON { json("{" + keys.map { "\"\($0)\": 0" }.joined(separator: ", ") + "}") }
+        let qs = (0..<80).map { "q\($0)" }
+        XCTAssertTrue(s.isValid(object(qs + ["p0", "p70", "p99"])))
+        XCTAssertTrue(s.isValid(object(["p99"] + qs + ["p70"])))
+        XCTAssertFalse(s.isValid(object(qs + ["p0", "p71"])))
+        XCTAssertEqual(s.validate(object(qs + ["x", "p70", "y"])).map(\.kind), [.unevaluatedProperty("x"), .unevaluatedProperty("y")])
+        XCTAssertFalse(s.isValid(object(["x"] + qs)))
+    }
+
+    func testUnevaluatedPropertiesBesideAFailingReference() throws {
+        // A failing subschema's annotations are dropped (2020-12 core, section 7.7.1.2): beside
+        // a `$ref` that fails, none of the members count as evaluated, in the error list too.
+        let s = try schema(##"{"$defs": {"a": {"properties": {"x": {"type": "integer"}}}}, "$ref": "#/$defs/a", "unevaluatedProperties": false}"##)
+        XCTAssertEqual(s.validate(json(#"{"x": "s", "y": 1}"#)).map(\.kind).filter { if case .unevaluatedProperty = $0 { true } else { false } },
+                       [.unevaluatedProperty("x"), .unevaluatedProperty("y")])
+        XCTAssertEqual(s.validate(json(#"{"x": 1, "y": 1}"#)).map(\.kind), [.unevaluatedProperty("y")])
+        XCTAssertTrue(s.isValid(json(#"{"x": 1}"#)))
+    }
 }

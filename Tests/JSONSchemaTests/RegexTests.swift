@@ -121,6 +121,54 @@ final class RegexTests: XCTestCase {
         }
     }
 
+    func testASCIIAutomatonAgreesWithNFA() throws {
+        func program(_ pattern: String) throws -> RegexProgram {
+            var parser = RegexParser(pattern)
+            let (node, groups) = try parser.parse()
+            return try RegexProgram(node, groupCount: groups)
+        }
+        let eligible = ["^https://[a-z0-9.-]+(/[A-Za-z0-9._~-]*)*$", "^(https?://.*)?$", "a|b", "^(ab)+$", "^a*ab$",
+                        "(a|b)*c", "^$", "", "x$", "^.$", "[^a]b", "(?:ab|a)c$", "^(a|ab)(c|bcd)$", "a$|^b", "^a*?b+$",
+                        "(x*)*y", "^[^\\n]*$", "a{2,3}", "^(?:a|b|)+$", "$", "^", "^\\d{1,2}(:\\d\\d)?$"]
+        let refused = ["\\bx", "x\\B", "(a)\\1", "(?=a)b", "(a|b)*a(a|b){9}"]
+        for pattern in refused {
+            XCTAssertNil(ASCIIDFA(try program(pattern)), pattern)
+        }
+        let alphabet = ["a", "b", "c", "d", "x", "y", "0", "1", ":", "/", ".", "h", "é", "\n"]
+        var inputs = [""]
+        var layer = [""]
+        for _ in 0..<4 {
+            layer = layer.flatMap { prefix in alphabet.map { prefix + $0 } }
+            inputs += layer
+        }
+        inputs += ["https://shop.example.org/products/item-1", "https://a.b/", "https://A.b", "http://x", "https:/x"]
+        for pattern in eligible {
+            let compiled = try program(pattern)
+            let dfa = try XCTUnwrap(ASCIIDFA(compiled), pattern)
+            let nfa = NFAMatcher(program: compiled)
+            var answered = 0
+            for input in inputs {
+                let fast = Array(input.utf8).withUnsafeBufferPointer { dfa.matches($0) }
+                let ascii = !input.isEmpty && input.utf8.allSatisfy { $0 < 0x80 }
+                XCTAssertEqual(fast != nil, ascii, "\(pattern) on \(input.debugDescription)")
+                guard let fast else { continue }
+                answered += 1
+                if fast != nfa.matches(input.unicodeScalars) {
+                    XCTFail("\(pattern) on \(input.debugDescription): automaton says \(fast)")
+                }
+            }
+            XCTAssertGreaterThan(answered, 10_000, pattern)
+        }
+        // Through the public entry point, with the NFA's results written out from ECMA-262.
+        let url = try ECMARegex("^https://[a-z0-9.-]+(/[A-Za-z0-9._~-]*)*$")
+        XCTAssertTrue(url.matches("https://shop.example.org/products/item-42"))
+        XCTAssertFalse(url.matches("https://shop.example.org/products/item 42"))
+        XCTAssertFalse(url.matches("https://shop.example.org/é"))
+        XCTAssertTrue(try ECMARegex("^(https?://.*)?$").matches(""))
+        XCTAssertFalse(try ECMARegex("^(https?://.*)?$").matches("ftp://x"))
+        XCTAssertFalse(try ECMARegex("^(https?://.*)?$").matches("http://x\ny"))
+    }
+
     func testSyntaxErrors() {
         for (pattern, code, fragment) in syntaxErrors {
             do {

@@ -75,6 +75,31 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(try parse(#""\uFFFF""#).stringValue, "\u{FFFF}")
     }
 
+    func testStringsMadeFromCheckedBytesAreWholeStrings() throws {
+        // The parser builds strings from bytes it has validated without validating them again;
+        // the results must behave as any other String: characters, scalars and UTF-8 per
+        // RFC 3629 (C3 A9 is U+00E9; F0 9F 98 80 is U+1F600), short (inline) and long (heap).
+        let long = String(repeating: "a", count: 40)
+        let cases: [(bytes: [UInt8], scalars: [UInt32], characters: Int)] = [
+            ([0x61, 0xC3, 0xA9], [0x61, 0xE9], 2),
+            ([0xF0, 0x9F, 0x98, 0x80], [0x1F600], 1),
+            ([0x65, 0xCC, 0x81], [0x65, 0x301], 1),
+            (Array(long.utf8) + [0xC3, 0xA9], Array(repeating: 0x61, count: 40) + [0xE9], 41),
+            (Array(long.utf8), Array(repeating: 0x61, count: 40), 40),
+            ([0x5C, 0x75, 0x30, 0x30, 0x65, 0x39, 0x21], [0xE9, 0x21], 2),  // \u00e9!
+        ]
+        for c in cases {
+            let text = [UInt8(ascii: "\"")] + c.bytes + [UInt8(ascii: "\"")]
+            let object = [UInt8(ascii: "{")] + text + Array(":1}".utf8)
+            for s in [try XCTUnwrap(JSON(parsing: text).stringValue),
+                      try XCTUnwrap(JSON(parsing: object).objectValue?.members.first?.key)] {
+                XCTAssertEqual(s.unicodeScalars.map(\.value), c.scalars, "\(c.bytes)")
+                XCTAssertEqual(s.count, c.characters, "\(c.bytes)")
+                XCTAssertEqual(s.unicodeScalars.reversed().map(\.value), c.scalars.reversed(), "\(c.bytes)")
+            }
+        }
+    }
+
     func testDecomposedKeysAreDistinct() throws {
         // "é" precomposed and "e" + combining acute are different keys for a data store.
         let v = try parse("{\"\u{E9}\": 1, \"e\u{301}\": 2}")

@@ -107,7 +107,8 @@ struct RestItemsKeyword: Keyword {
         for i in start..<a.count where !sink.isFull {
             if forbidsExtra {
                 sink.report(.additionalItem(i), a[i], instanceStep: .index(i))
-            } else {
+            } else if !v.itemHolds(schema, a[i], frame) {
+                // Most items of a long array hold: the fast check skips their error search.
                 sink.descend(.index(i)) { sink in v.validate(schema, a[i], frame, &sink) }
             }
         }

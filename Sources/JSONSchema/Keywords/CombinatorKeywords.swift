@@ -20,7 +20,13 @@ struct AllOfKeyword: Keyword {
     }
 
     func annotate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ into: inout Annotations) {
-        for s in schemas { if let a = v.annotations(s, instance, frame) { into.merge(a) } }
+        for s in schemas {
+            if into.knownValid {
+                into.merge(v.annotationsOfValid(s, instance, frame))
+            } else if let a = v.annotations(s, instance, frame) {
+                into.merge(a)
+            }
+        }
     }
 
     var inPlaceSubschemas: [Int] { schemas }

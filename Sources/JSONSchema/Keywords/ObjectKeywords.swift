@@ -3,16 +3,33 @@ import JSON
 /// `required`: every listed name is a member.
 struct RequiredKeyword: Keyword {
     let names: [String]
+    /// The names without repeats (a schema may repeat one), for the one-pass check.
+    let distinct: PropertyNameSet
 
     static func compile(_ c: KeywordContext) throws(SchemaError) -> (any Keyword)? {
         let names = try c.strings()
-        return names.isEmpty ? nil : RequiredKeyword(names: names)
+        guard !names.isEmpty else { return nil }
+        var seen = Set<ExactKey>(), distinct: [String] = []
+        for n in names where seen.insert(ExactKey(n)).inserted { distinct.append(n) }
+        return RequiredKeyword(names: names, distinct: PropertyNameSet(distinct))
     }
 
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
         guard case .object(let o) = instance else { return true }
-        for n in names where o.position(of: n) == nil { return false }
-        return true
+        // One pass over the members: their keys are unique, so each required name is matched
+        // by at most one member, and all are present exactly when the matches reach the count.
+        let wanted = distinct.count
+        guard o.count >= wanted else { return false }
+        return o.withMembers { m in
+            var found = 0, next = 0
+            for i in 0..<m.count {
+                guard let p = distinct.index(of: m.key(i).pointee, hint: next) else { continue }
+                next = p + 1
+                found += 1
+                if found == wanted { return true }
+            }
+            return false
+        }
     }
 
     func validate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ sink: inout ErrorSink) {

@@ -15,10 +15,11 @@ struct PropertiesKeyword: Keyword {
         // One pass over the members (borrowed in place, not copied out), each looked up among
         // the declared names; the order of checks does not change the answer.
         return o.withMembers { m in
+            var next = 0
             for i in 0..<m.count {
-                if let p = names.index(of: m.key(i).pointee), !v.isValid(properties[p].schema, m.value(i).pointee, frame) {
-                    return false
-                }
+                guard let p = names.index(of: m.key(i).pointee, hint: next) else { continue }
+                next = p + 1
+                if !v.isValid(properties[p].schema, m.value(i).pointee, frame) { return false }
             }
             return true
         }
@@ -34,7 +35,15 @@ struct PropertiesKeyword: Keyword {
 
     func annotate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ into: inout Annotations) {
         guard case .object(let o) = instance else { return }
-        for (name, _) in properties where o.position(of: name) != nil { into.properties.insert(name) }
+        // The members whose names are declared (the same set as the declared names present).
+        o.withMembers { m in
+            var next = 0
+            for i in 0..<m.count {
+                guard let p = names.index(of: m.key(i).pointee, hint: next) else { continue }
+                next = p + 1
+                into.properties.insert(i)
+            }
+        }
     }
 
     func declares(_ name: String) -> Bool { names.contains(name) }
@@ -73,7 +82,7 @@ struct PatternPropertiesKeyword: Keyword {
 
     func annotate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ into: inout Annotations) {
         guard case .object(let o) = instance else { return }
-        for m in o.members where matches(m.key) { into.properties.insert(m.key) }
+        for (i, m) in o.members.enumerated() where matches(m.key) { into.properties.insert(i) }
     }
 
     func matches(_ name: String) -> Bool { patterns.contains { $0.regex.matches(name) } }
@@ -110,7 +119,14 @@ struct AdditionalPropertiesKeyword: Keyword {
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
         guard case .object(let o) = instance else { return true }
         return o.withMembers { m in
-            for i in 0..<m.count where isAdditional(m.key(i).pointee) {
+            var next = 0
+            for i in 0..<m.count {
+                let key = m.key(i).pointee
+                if let properties, let p = properties.names.index(of: key, hint: next) {
+                    next = p + 1
+                    continue
+                }
+                if patterns?.matches(key) ?? false { continue }
                 if forbidden || !v.isValid(schema, m.value(i).pointee, frame) { return false }
             }
             return true

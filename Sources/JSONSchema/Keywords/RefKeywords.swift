@@ -19,7 +19,11 @@ struct RefKeyword: Keyword {
     }
 
     func annotate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ into: inout Annotations) {
-        if let a = v.annotations(target, instance, frame) { into.merge(a) }
+        if into.knownValid {
+            into.merge(v.annotationsOfValid(target, instance, frame))
+        } else if let a = v.annotations(target, instance, frame) {
+            into.merge(a)
+        }
     }
 
     var inPlaceSubschemas: [Int] { [target] }

@@ -18,16 +18,18 @@ struct UnevaluatedPropertiesKeyword: UnevaluatedKeyword {
     func isValid(_ instance: JSON, _ v: Validator, _ frame: Frame) -> Bool {
         guard case .object(let o) = instance, !o.isEmpty else { return true }
         let seen = v.siblingAnnotations(node, instance, frame)
-        for m in o.members where !seen.evaluated(property: m.key) {
-            if forbidden || !v.isValid(schema, m.value, frame) { return false }
+        return o.withMembers { m in
+            for i in 0..<m.count where !seen.evaluated(member: i) {
+                if forbidden || !v.isValid(schema, m.value(i).pointee, frame) { return false }
+            }
+            return true
         }
-        return true
     }
 
     func validate(_ instance: JSON, _ v: Validator, _ frame: Frame, _ sink: inout ErrorSink) {
         guard case .object(let o) = instance, !o.isEmpty else { return }
         let seen = v.siblingAnnotations(node, instance, frame)
-        for m in o.members where !seen.evaluated(property: m.key) && !sink.isFull {
+        for (i, m) in o.members.enumerated() where !seen.evaluated(member: i) && !sink.isFull {
             if forbidden {
                 sink.report(.unevaluatedProperty(m.key), m.value, instanceStep: .key(m.key))
             } else {

@@ -32,6 +32,8 @@ struct ECMARegex: Sendable, CustomStringConvertible {
     let backtrackStepsPerScalar: Int
     /// Set for plain anchored sequences of ASCII classes, which need neither engine.
     let atomSequence: AtomSequenceMatcher?
+    /// For the other NFA patterns that fit: answers all-ASCII inputs one table step per byte.
+    let dfa: ASCIIDFA?
 
     init(_ pattern: String, backtrackBudget: Int = ECMARegex.defaultBacktrackBudget,
          backtrackStepsPerScalar: Int = ECMARegex.defaultBacktrackStepsPerScalar) throws(RegexError) {
@@ -41,6 +43,7 @@ struct ECMARegex: Sendable, CustomStringConvertible {
         self.program = try RegexProgram(node, groupCount: groupCount)
         self.usesBacktracking = node.needsBacktracking
         self.atomSequence = AtomSequenceMatcher(node)
+        self.dfa = atomSequence == nil && !usesBacktracking ? ASCIIDFA(program) : nil
         self.backtrackBudget = backtrackBudget
         self.backtrackStepsPerScalar = backtrackStepsPerScalar
     }
@@ -57,6 +60,9 @@ struct ECMARegex: Sendable, CustomStringConvertible {
             let input = string.unicodeScalars.map(\.value)
             let budget = backtrackBudget &+ backtrackStepsPerScalar &* input.count
             return Backtracker(program: program, budget: budget).run(input)
+        }
+        if let dfa, let answer = string.utf8.withContiguousStorageIfAvailable({ dfa.matches($0) }) ?? nil {
+            return answer ? .match : .noMatch
         }
         return NFAMatcher(program: program).matches(string.unicodeScalars) ? .match : .noMatch
     }
