@@ -38,7 +38,8 @@ extension Gateway {
     static let batchDetailsBudgetBytes = 1 << 20
 
     /// Judges each item alone, writes the valid ones with one `_bulk`, answers for every item.
-    func processBatch(_ request: GatewayRequest, _ form: BatchForm, on route: Route, key: String?) -> Outcome {
+    /// Frees `request.body` once every item is read, before the `_bulk` goes out.
+    func processBatch(_ request: inout GatewayRequest, _ form: BatchForm, on route: Route, key: String?) -> Outcome {
         // `"@timestamp":"…"`, serialized once for the batch and appended to each document's members;
         // the batch goes to the one index of that moment.
         let now = clock.unixMilliseconds()
@@ -46,7 +47,9 @@ extension Gateway {
         let timestamp = Array("\"@timestamp\":".utf8) + JSON.string(Timestamp.iso8601(unixMilliseconds: now)).serializedBytes()
         var refusals: [GatewayError?] = []
         // The valid documents go straight into the `_bulk` body, each with its id.
-        var batch = BulkBatch(reservingCapacity: request.body.count + request.body.count / 4)
+        // Per valid item the body gains its action line, `@timestamp` and newlines (about 90
+        // bytes): room for documents of 540 bytes and more, one growth for smaller ones.
+        var batch = BulkBatch(reservingCapacity: request.body.count + request.body.count / 6 + 4096)
         var randomIDs = ids.pool()
         var positions: [Int] = []  // the input position of each valid document
         var counts = BatchCounts()
@@ -103,6 +106,7 @@ extension Gateway {
                 guard judge(parsed) else { break }
             }
         }
+        request.body = []
         if tooMany {
             return Outcome(route: route, result: .failure(GatewayError(
                 .tooManyItems, "the batch has more than \(maxBatchItems) items (MAX_BATCH_ITEMS)")))

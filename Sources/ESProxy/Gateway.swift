@@ -18,9 +18,9 @@ struct Gateway {
     let parserOptions = JSONParser.Options()
 
     /// Answers one request; every outcome, success or refusal, is one log line.
-    func handle(_ request: GatewayRequest) -> GatewayResponse {
+    func handle(_ request: consuming GatewayRequest) -> GatewayResponse {
         let started = clock.monotonicNanoseconds()
-        let outcome = process(request)
+        let outcome = process(&request)
         var response: GatewayResponse
         switch outcome.result {
         case .success(let answer): response = answer
@@ -54,7 +54,8 @@ struct Gateway {
         var result: Result<GatewayResponse, GatewayError>
     }
 
-    private func process(_ request: GatewayRequest) -> Outcome {
+    /// `request.body` may be freed on the way (a batch frees it once its items are read).
+    private func process(_ request: inout GatewayRequest) -> Outcome {
         guard let route = routes.route(for: request.path) else {
             return Outcome(result: .failure(GatewayError(.notFound, "no route for this path")))
         }
@@ -86,7 +87,7 @@ struct Gateway {
                 .idempotencyUnsupported, "this route stores documents under ids the domain assigns, which cannot be deduplicated: send no Idempotency-Key")))
         }
         if let form = BatchForm(contentType: request.contentType, body: request.body) {
-            return processBatch(request, form, on: route, key: key)
+            return processBatch(&request, form, on: route, key: key)
         }
         let object: JSONObject
         switch check(request.body, against: route) {

@@ -9,7 +9,7 @@ struct GatewayHandler: LambdaHandler {
 
     func handle(_ event: consuming [UInt8], context: LambdaContext) throws -> [UInt8] {
         let started = gateway.clock.monotonicNanoseconds()
-        let request: HTTPEventRequest
+        var request: HTTPEventRequest
         do {
             request = try HTTPEventRequest(decoding: event)
         } catch {
@@ -19,6 +19,8 @@ struct GatewayHandler: LambdaHandler {
                 durationMilliseconds: gateway.clock.milliseconds(since: started)))
             throw error
         }
-        return HTTPEventResponse(gateway.handle(GatewayRequest(request, context: context))).encoded(for: request)
+        let gatewayRequest = GatewayRequest(request, context: context)
+        request.body = []  // the gateway holds the only copy, and frees it as soon as it can
+        return HTTPEventResponse(gateway.handle(gatewayRequest)).encoded(for: request)
     }
 }

@@ -17,6 +17,10 @@ extension JSONParser {
                 return Self.validatedString(UnsafeBufferPointer(rebasing: b[start..<i]), isASCII: ascii)
             }
             if c == UInt8(ascii: "\\") {
+                if let end = Self.closingQuote(b, from: i), end - start >= Self.directDecodingThreshold {
+                    pos = i
+                    return try directEscapedString(start: start, end: end)
+                }
                 scratch.removeAll(keepingCapacity: true)
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
                 pos = i
@@ -67,6 +71,69 @@ extension JSONParser {
             i = try escape(at: i)
         }
         throw fail(.unexpectedEnd, at: n, "unexpected end of input inside a string")
+    }
+
+    /// Strings with escapes at least this long (raw) are decoded straight into the `String`'s
+    /// storage: through `scratch` a 6 MB event body would be in memory three times at once (the
+    /// input, the scratch buffer and the string made from it), now twice.
+    static let directDecodingThreshold = 1 << 16
+
+    /// The index of the quote that closes a string, scanning from `i` inside it and stepping over
+    /// escapes (nothing is checked here); nil when the input ends first.
+    static func closingQuote(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        var j = i
+        while j < b.count {
+            switch b[j] {
+            case UInt8(ascii: "\\"): j += 2
+            case UInt8(ascii: "\""): return j
+            default: j += 1
+            }
+        }
+        return nil
+    }
+
+    /// A long string with escapes, from its first backslash at `pos` to its closing quote at
+    /// `end`, checked exactly as `escapedString` checks it and written into the string's own
+    /// storage: the raw length bounds the decoded one, as no escape is shorter than what it means.
+    private mutating func directEscapedString(start: Int, end: Int) throws(JSONParseError) -> String {
+        var failure: JSONParseError?
+        let text = String(unsafeUninitializedCapacity: end - start) { out -> Int in
+            var w = 0
+            func put(_ from: Int, _ to: Int) {
+                guard to > from else { return }
+                (out.baseAddress! + w).update(from: b.baseAddress! + from, count: to - from)
+                w += to - from
+            }
+            put(start, pos)
+            var i = pos
+            do throws(JSONParseError) {
+                while i < end {
+                    let runStart = i
+                    while i < end {
+                        i = skipPlainASCII(from: i)
+                        guard i < end else { break }
+                        let c = b[i]
+                        if c == UInt8(ascii: "\\") { break }
+                        if c < 0x20 { throw controlError(i) }
+                        i = c < 0x80 ? i + 1 : try utf8Sequence(at: i)
+                    }
+                    put(runStart, min(i, end))
+                    guard i < end else { break }
+                    scratch.removeAll(keepingCapacity: true)
+                    i = try escape(at: i)
+                    for byte in scratch {
+                        out[w] = byte
+                        w += 1
+                    }
+                }
+            } catch {
+                failure = error
+            }
+            return w
+        }
+        if let failure { throw failure }
+        pos = end + 1
+        return text
     }
 
     /// Decodes the escape whose backslash is at `i` into `scratch`; returns the index after it.

@@ -1,5 +1,5 @@
 import Foundation
-import JSON
+@testable import JSON
 import TestSupport
 import XCTest
 
@@ -196,5 +196,37 @@ final class ParserTests: XCTestCase {
         XCTAssertThrowsError(try JSON(parsing: [UInt8](Data(contentsOf: broken)), options: .init(allowByteOrderMark: true))) {
             XCTAssertEqual(($0 as? JSONParseError)?.code, .trailingComma)
         }
+    }
+}
+
+/// Long strings with escapes are decoded straight into the string's storage: same values, same
+/// refusals at the same places as short ones.
+final class LongStringTests: XCTestCase {
+    func testLongEscapedStringsDecodeAsShortOnesDo() throws {
+        let piece = #"ab\"c\\d\n\u00e9\ud83d\ude00é/\/"#
+        let decoded = "ab\"c\\d\n\u{e9}\u{1F600}é//"
+        let count = 70_000 / piece.utf8.count + 1
+        let text = "[\"" + String(repeating: piece, count: count) + "\", \"" + piece + "\"]"
+        let value = try JSONParser.parse(text)
+        XCTAssertEqual(value.arrayValue?[0].stringValue, String(repeating: decoded, count: count))
+        XCTAssertEqual(value.arrayValue?[1].stringValue, decoded)
+        XCTAssertGreaterThanOrEqual(piece.utf8.count * count, JSONParser.directDecodingThreshold)
+    }
+
+    func testRefusalsInLongStringsPointAtTheSameByte() {
+        let filler = String(repeating: #"x\n"#, count: 40_000)
+        for (bad, code) in [("\u{1}", JSONParseError.Code.controlCharacterInString), (#"\x"#, .invalidEscape),
+                            (#"\udc00"#, .unpairedSurrogate), (#"\u12g4"#, .invalidEscape)] {
+            let text = "\"" + filler + bad + filler + "\""
+            XCTAssertThrowsError(try JSONParser.parse(text), bad) { error in
+                let e = error as! JSONParseError
+                XCTAssertEqual(e.code, code, bad)
+                XCTAssertEqual(e.offset, 1 + filler.utf8.count, bad)
+            }
+        }
+        var bytes = Array(("\"" + filler).utf8) + [0xC3, 0x28] + Array((filler + "\"").utf8)
+        XCTAssertThrowsError(try JSONParser.parse(bytes)) { XCTAssertEqual(($0 as! JSONParseError).code, .invalidUTF8) }
+        bytes = Array(("\"" + filler).utf8)
+        XCTAssertThrowsError(try JSONParser.parse(bytes)) { XCTAssertEqual(($0 as! JSONParseError).code, .unexpectedEnd) }
     }
 }
