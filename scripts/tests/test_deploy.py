@@ -145,14 +145,14 @@ def assert_nothing_left(aws, name):
     assert left == {}, f"destroy left: {left}"
 
 
-def check_role(aws, name, domain, indices):
+def check_role(aws, name, domain, indices, post="_bulk"):
     iam = aws("iam")
     role = iam.get_role(RoleName=f"{name}-role")["Role"]
     assert policy_doc(role["AssumeRolePolicyDocument"]) == rendered("lambda-trust.json")
     assert iam.list_role_policies(RoleName=f"{name}-role")["PolicyNames"] == [f"{name}-execution"]
     doc = iam.get_role_policy(RoleName=f"{name}-role", PolicyName=f"{name}-execution")["PolicyDocument"]
     assert policy_doc(doc) == rendered("execution-policy.json", Region=REGION, AccountId=ACCOUNT,
-                                       FunctionName=name, DomainName=domain, Index=indices)
+                                       FunctionName=name, DomainName=domain, Index=indices, PostPath=post)
     assert iam.list_attached_role_policies(RoleName=f"{name}-role")["AttachedPolicies"] == []
     return role["Arn"]
 
@@ -431,7 +431,7 @@ def test_create_domain_variant(env, small_zip, aws):
     role_arn = check_role(aws, name, domain, "bigsurvey")
     assert policy_doc(status["AccessPolicies"]) == rendered(
         "domain-access-policy.json", Region=REGION, AccountId=ACCOUNT, DomainName=domain, Index="bigsurvey",
-        RoleArn=role_arn)
+        PostPath="_bulk", RoleArn=role_arn)
     check_function(aws, name, small_zip, "provided.al2", 10, {
         "ES_ENDPOINT": f"https://{status['Endpoint']}", "ES_INDEX": "bigsurvey", "ES_SIGNING": "es"})
 
@@ -439,8 +439,10 @@ def test_create_domain_variant(env, small_zip, aws):
     run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--create-domain", domain, "--extra-index", "archive")
     assert inventory(aws, name)["domains"] == [domain]
     status = aws("opensearch").describe_domain(DomainName=domain)["DomainStatus"]
-    resources = policy_doc(status["AccessPolicies"])["Statement"][0]["Resource"]
-    assert resources == [f"arn:aws:es:{REGION}:{ACCOUNT}:domain/{domain}/{i}/_create/*" for i in ("bigsurvey", "archive")]
+    create, bulk = policy_doc(status["AccessPolicies"])["Statement"]
+    assert create["Resource"] == [f"arn:aws:es:{REGION}:{ACCOUNT}:domain/{domain}/{i}/_create/*" for i in ("bigsurvey", "archive")]
+    assert (bulk["Action"], bulk["Resource"]) == (
+        "es:ESHttpPost", [f"arn:aws:es:{REGION}:{ACCOUNT}:domain/{domain}/{i}/_bulk" for i in ("bigsurvey", "archive")])
 
     kept = run(DESTROY, env, "--name", name, "--keep-domain")
     assert "domain" not in kept.stderr.replace("--keep-domain", "")
@@ -547,6 +549,10 @@ def test_destroy_leaves_an_untagged_api_of_the_same_name(env, aws):
     (["--signing", "basic"], "--signing must be es, aoss or none"),
     (["--memory", "64"], "--memory must be 128..10240 MB"),
     (["--index", "Big Survey"], "index names are lowercase"),
+    (["--index", "surveys-{yyyy.mm}"], "index names are lowercase"),
+    (["--index", "{yyyy.MM}"], "index names are lowercase"),
+    (["--extra-index", "surveys-{yyyy.MM"], "index names are lowercase"),
+    (["--extra-index", "surveys-{yyyy/MM}"], "index names are lowercase"),
     (["--log-format", "Text", "--log-level", "DEBUG"], "--log-level needs --log-format JSON"),
     (["--log-format", "json"], "--log-format must be JSON or Text"),
     (["--name", "1bad"], "--name must start with a letter"),
@@ -590,6 +596,40 @@ def test_routes_file_decides_the_indices_in_the_policies(env, aws, tmp_path):
         check_role(aws, name, "big-survey", "surveys,feedback")
         variables = aws("lambda").get_function_configuration(FunctionName=name)["Environment"]["Variables"]
         assert variables["ROUTES_FILE"] == "routes.txt"
+    finally:
+        run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def es_grants(document):
+    """(action, resource) of every es: grant of a policy document."""
+    return sorted((a, r) for st in document["Statement"] for a in ([st["Action"]] if isinstance(st["Action"], str) else st["Action"])
+                  for r in ([st["Resource"]] if isinstance(st["Resource"], str) else st["Resource"]) if a.startswith("es:"))
+
+
+def test_date_patterns_and_domain_assigned_ids_in_the_policies(env, small_zip, aws):
+    """--index surveys-{yyyy.MM.dd}: granted on surveys-* (create, bulk, and _doc with DOC_ID=none),
+    never on the domain's root; an exact --extra-index stays exact."""
+    name = "esp-pattern"
+    run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--create-domain", "esp-pattern-dom",
+        "--index", "surveys-{yyyy.MM.dd}", "--extra-index", "logs-{xxxx.ww}", "--extra-index", "surveys-{yyyy.MM}",
+        "--extra-index", "archive", "--env", "DOC_ID=none")
+    try:
+        arn = f"arn:aws:es:{REGION}:{ACCOUNT}:domain/esp-pattern-dom"
+        expected = sorted([(action, f"{arn}/{index}/{path}") for index in ("surveys-*", "logs-*", "archive")
+                           for action, path in (("es:ESHttpPut", "_create/*"), ("es:ESHttpPost", "_bulk"),
+                                                ("es:ESHttpPost", "_doc"))])
+        doc = aws("iam").get_role_policy(RoleName=f"{name}-role", PolicyName=f"{name}-execution")["PolicyDocument"]
+        assert es_grants(policy_doc(doc)) == expected
+        status = aws("opensearch").describe_domain(DomainName="esp-pattern-dom")["DomainStatus"]
+        assert es_grants(policy_doc(status["AccessPolicies"])) == expected
+        variables = aws("lambda").get_function_configuration(FunctionName=name)["Environment"]["Variables"]
+        assert (variables["ES_INDEX"], variables["DOC_ID"]) == ("surveys-{yyyy.MM.dd}", "none")
+        # The caller's DOC_ID=none counts too; without it no _doc.
+        run(DEPLOY, dict(env, DOC_ID="none"), "--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT)
+        check_role(aws, name, "big-survey", "bigsurvey", "_bulk,_doc")
+        run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT)
+        check_role(aws, name, "big-survey", "bigsurvey", "_bulk")
     finally:
         run(DESTROY, env, "--name", name)
     assert_nothing_left(aws, name)
