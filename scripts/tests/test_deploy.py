@@ -903,3 +903,41 @@ def test_apply_template_puts_the_schema_check_templates_before_the_function(env,
     finally:
         run(DESTROY, env, "--name", name)
     assert_nothing_left(aws, name)
+
+
+def test_apply_template_takes_each_routes_schema(env, aws, local_domain, binary, tmp_path):
+    name = "esp-tpl-routes"
+    schemas = {"a": {"type": "object", "properties": {"n": {"type": "number"}}},
+               "b": {"type": "object", "properties": {"addr": {"type": "string", "format": "ipv4"}}}}
+    zip_path = tmp_path / "routes.zip"
+    with zipfile.ZipFile(zip_path, "w") as z:
+        info = zipfile.ZipInfo("bootstrap")
+        info.external_attr = 0o755 << 16
+        z.writestr(info, "#!/bin/sh\n")
+        for key, schema in schemas.items():
+            z.writestr(f"schemas/{key}.json", json.dumps(schema))
+        z.writestr("routes.txt", "POST /a -> schemas/a.json -> numbers-{yyyy.MM}\nPOST /b -> schemas/b.json -> hosts\n"
+                                 "POST /c -> schemas/b.json -> hosts\n")
+        z.writestr("clash.txt", "POST /a -> schemas/a.json -> hosts\nPOST /b -> schemas/b.json -> hosts\n")
+    tenv = dict(env, ESPROXY_SCHEMA_CHECK=binary)
+    common = ["--name", name, "--zip", str(zip_path), "--endpoint", local_domain, "--domain-name", "local",
+              "--apply-template"]
+    try:
+        clash = run(DEPLOY, tenv, *common, "--env", "ROUTES_FILE=clash.txt", ok=False)
+        assert clash.returncode != 0 and "one template needs one schema" in clash.stderr
+        run(DEPLOY, tenv, *common, "--env", "ROUTES_FILE=routes.txt")
+        for key, template, pattern in (("a", f"esproxy-{name}-numbers", "numbers-*"),
+                                       ("b", f"esproxy-{name}-hosts", "hosts")):
+            schema = tmp_path / f"{key}.json"
+            schema.write_text(json.dumps(schemas[key]))
+            made = json.loads(subprocess.run([binary, "--opensearch-template", pattern, str(schema)],
+                                             capture_output=True, check=True, timeout=60).stdout)
+            status, body = domain_get(local_domain, f"/_index_template/{template}")
+            assert status == 200
+            [stored] = body["index_templates"]
+            assert stored["index_template"]["index_patterns"] == [pattern]
+            assert stored["index_template"]["template"]["mappings"] == made["template"]["mappings"]
+        assert len(domain_get(local_domain, "/_index_template")[1]["index_templates"]) == 2
+    finally:
+        run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
