@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
@@ -19,6 +20,9 @@ from pathlib import Path
 
 import boto3
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_schema_template import binary  # noqa: E402,F401  (the schema-check fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "scripts" / "deploy"
@@ -145,14 +149,14 @@ def assert_nothing_left(aws, name):
     assert left == {}, f"destroy left: {left}"
 
 
-def check_role(aws, name, domain, indices):
+def check_role(aws, name, domain, indices, post="_bulk"):
     iam = aws("iam")
     role = iam.get_role(RoleName=f"{name}-role")["Role"]
     assert policy_doc(role["AssumeRolePolicyDocument"]) == rendered("lambda-trust.json")
     assert iam.list_role_policies(RoleName=f"{name}-role")["PolicyNames"] == [f"{name}-execution"]
     doc = iam.get_role_policy(RoleName=f"{name}-role", PolicyName=f"{name}-execution")["PolicyDocument"]
     assert policy_doc(doc) == rendered("execution-policy.json", Region=REGION, AccountId=ACCOUNT,
-                                       FunctionName=name, DomainName=domain, Index=indices)
+                                       FunctionName=name, DomainName=domain, Index=indices, PostPath=post)
     assert iam.list_attached_role_policies(RoleName=f"{name}-role")["AttachedPolicies"] == []
     return role["Arn"]
 
@@ -414,7 +418,8 @@ def test_http_api_own_rate_and_no_reservation(env, small_zip, aws):
 
 def test_help_lists_the_protection_flags(env):
     out = run(DEPLOY, env, "--help").stdout
-    for flag in ("--rate-limit N", "--burst N", "--max-concurrency N", "--api-key NAME"):
+    for flag in ("--rate-limit N", "--burst N", "--max-concurrency N", "--api-key NAME", "--cors-origin ORIGIN",
+                 "--alarm-email ADDRESS", "--rejected-threshold P", "--apply-template"):
         assert f"  {flag}  " in out, flag
 
 
@@ -428,19 +433,28 @@ def test_create_domain_variant(env, small_zip, aws):
     assert status["NodeToNodeEncryptionOptions"]["Enabled"] is True
     assert status["DomainEndpointOptions"]["EnforceHTTPS"] is True
     assert status["DomainEndpointOptions"]["TLSSecurityPolicy"] == "Policy-Min-TLS-1-2-2019-07"
+    assert status["AdvancedOptions"].get("rest.action.multi.allow_explicit_index") == "false"
     role_arn = check_role(aws, name, domain, "bigsurvey")
     assert policy_doc(status["AccessPolicies"]) == rendered(
         "domain-access-policy.json", Region=REGION, AccountId=ACCOUNT, DomainName=domain, Index="bigsurvey",
-        RoleArn=role_arn)
+        PostPath="_bulk", RoleArn=role_arn)
     check_function(aws, name, small_zip, "provided.al2", 10, {
         "ES_ENDPOINT": f"https://{status['Endpoint']}", "ES_INDEX": "bigsurvey", "ES_SIGNING": "es"})
 
     # A second run updates the domain instead of creating another one.
     run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--create-domain", domain, "--extra-index", "archive")
     assert inventory(aws, name)["domains"] == [domain]
+    # The update sets the option too (a domain made by hand or by an older deploy gets it).
+    aws("opensearch").update_domain_config(DomainName=domain,
+                                           AdvancedOptions={"rest.action.multi.allow_explicit_index": "true"})
+    run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--create-domain", domain, "--extra-index", "archive")
+    config = aws("opensearch").describe_domain_config(DomainName=domain)["DomainConfig"]
+    assert config["AdvancedOptions"]["Options"].get("rest.action.multi.allow_explicit_index") == "false"
     status = aws("opensearch").describe_domain(DomainName=domain)["DomainStatus"]
-    resources = policy_doc(status["AccessPolicies"])["Statement"][0]["Resource"]
-    assert resources == [f"arn:aws:es:{REGION}:{ACCOUNT}:domain/{domain}/{i}/_create/*" for i in ("bigsurvey", "archive")]
+    create, bulk = policy_doc(status["AccessPolicies"])["Statement"]
+    assert create["Resource"] == [f"arn:aws:es:{REGION}:{ACCOUNT}:domain/{domain}/{i}/_create/*" for i in ("bigsurvey", "archive")]
+    assert (bulk["Action"], bulk["Resource"]) == (
+        "es:ESHttpPost", [f"arn:aws:es:{REGION}:{ACCOUNT}:domain/{domain}/{i}/_bulk" for i in ("bigsurvey", "archive")])
 
     kept = run(DESTROY, env, "--name", name, "--keep-domain")
     assert "domain" not in kept.stderr.replace("--keep-domain", "")
@@ -463,6 +477,7 @@ def test_dry_run_prints_calls_and_makes_nothing(env, small_zip, aws):
                  "lambda add-permission --function-name esp-dry"):
         assert call in out, call
     assert "EnforceHTTPS=true,TLSSecurityPolicy=Policy-Min-TLS-1-2-2019-07" in out
+    assert "--advanced-options rest.action.multi.allow_explicit_index=false" in out
     assert_nothing_left(aws, name)
 
 
@@ -547,6 +562,10 @@ def test_destroy_leaves_an_untagged_api_of_the_same_name(env, aws):
     (["--signing", "basic"], "--signing must be es, aoss or none"),
     (["--memory", "64"], "--memory must be 128..10240 MB"),
     (["--index", "Big Survey"], "index names are lowercase"),
+    (["--index", "surveys-{yyyy.mm}"], "index names are lowercase"),
+    (["--index", "{yyyy.MM}"], "index names are lowercase"),
+    (["--extra-index", "surveys-{yyyy.MM"], "index names are lowercase"),
+    (["--extra-index", "surveys-{yyyy/MM}"], "index names are lowercase"),
     (["--log-format", "Text", "--log-level", "DEBUG"], "--log-level needs --log-format JSON"),
     (["--log-format", "json"], "--log-format must be JSON or Text"),
     (["--name", "1bad"], "--name must start with a letter"),
@@ -559,6 +578,13 @@ def test_destroy_leaves_an_untagged_api_of_the_same_name(env, aws):
     (["--max-concurrency", "ten"], "--max-concurrency must be a whole number"),
     (["--api-key", "a b"], "--api-key NAME"),
     (["--api-key", "p", "--api-key", "p"], "--api-key names must differ"),
+    (["--cors-origin", "survey.example.org"], "--cors-origin wants scheme://host[:port]"),
+    (["--cors-origin", "https://survey.example.org/form"], "--cors-origin wants scheme://host[:port]"),
+    (["--cors-origin", "*", "--cors-origin", "https://a.example"], "give it alone"),
+    (["--env", "CORS_ALLOW_ORIGINS=https://a.example"], "use --cors-origin"),
+    (["--alarm-email", "ops"], "--alarm-email wants an email address"),
+    (["--alarm-email", "ops@example.org", "--rejected-threshold", "100"], "--rejected-threshold must be"),
+    (["--rejected-threshold", "half"], "--rejected-threshold must be"),
 ])
 def test_bad_arguments_are_refused_before_any_call(env, small_zip, aws, args, message):
     proc = run(DEPLOY, env, "--name", "esp-bad", "--zip", str(small_zip), "--endpoint", ENDPOINT, *args, ok=False)
@@ -595,8 +621,323 @@ def test_routes_file_decides_the_indices_in_the_policies(env, aws, tmp_path):
     assert_nothing_left(aws, name)
 
 
+def es_grants(document):
+    """(action, resource) of every es: grant of a policy document."""
+    return sorted((a, r) for st in document["Statement"] for a in ([st["Action"]] if isinstance(st["Action"], str) else st["Action"])
+                  for r in ([st["Resource"]] if isinstance(st["Resource"], str) else st["Resource"]) if a.startswith("es:"))
+
+
+def test_date_patterns_and_domain_assigned_ids_in_the_policies(env, small_zip, aws):
+    """--index surveys-{yyyy.MM.dd}: granted on surveys-* (create, bulk, and _doc with DOC_ID=none),
+    never on the domain's root; an exact --extra-index stays exact."""
+    name = "esp-pattern"
+    run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--create-domain", "esp-pattern-dom",
+        "--index", "surveys-{yyyy.MM.dd}", "--extra-index", "logs-{xxxx.ww}", "--extra-index", "surveys-{yyyy.MM}",
+        "--extra-index", "archive", "--env", "DOC_ID=none")
+    try:
+        arn = f"arn:aws:es:{REGION}:{ACCOUNT}:domain/esp-pattern-dom"
+        expected = sorted([(action, f"{arn}/{index}/{path}") for index in ("surveys-*", "logs-*", "archive")
+                           for action, path in (("es:ESHttpPut", "_create/*"), ("es:ESHttpPost", "_bulk"),
+                                                ("es:ESHttpPost", "_doc"))])
+        doc = aws("iam").get_role_policy(RoleName=f"{name}-role", PolicyName=f"{name}-execution")["PolicyDocument"]
+        assert es_grants(policy_doc(doc)) == expected
+        status = aws("opensearch").describe_domain(DomainName="esp-pattern-dom")["DomainStatus"]
+        assert es_grants(policy_doc(status["AccessPolicies"])) == expected
+        variables = aws("lambda").get_function_configuration(FunctionName=name)["Environment"]["Variables"]
+        assert (variables["ES_INDEX"], variables["DOC_ID"]) == ("surveys-{yyyy.MM.dd}", "none")
+        # The caller's DOC_ID=none counts too; without it no _doc.
+        run(DEPLOY, dict(env, DOC_ID="none"), "--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT)
+        check_role(aws, name, "big-survey", "bigsurvey", "_bulk,_doc")
+        run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT)
+        check_role(aws, name, "big-survey", "bigsurvey", "_bulk")
+    finally:
+        run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
 def test_routes_file_missing_from_the_zip_is_an_error(env, small_zip, aws):
     proc = run(DEPLOY, env, "--name", "esp-bad", "--zip", str(small_zip), "--endpoint", ENDPOINT,
                "--env", "ROUTES_FILE=routes.txt", ok=False)
     assert "ROUTES_FILE=routes.txt is not in" in proc.stderr
     assert_nothing_left(aws, "esp-bad")
+
+
+def cors_gateway_responses(aws, api_id):
+    """The customised DEFAULT_4XX/DEFAULT_5XX gateway responses, type -> response parameters."""
+    items = aws("apigateway").get_gateway_responses(restApiId=api_id)["items"]
+    return {i["responseType"]: i.get("responseParameters") for i in items
+            if not i.get("defaultResponse") and i["responseType"] in ("DEFAULT_4XX", "DEFAULT_5XX")}
+
+
+def test_cors_origins_on_a_rest_api(env, small_zip, aws):
+    name = "esp-cors"
+    common = ["--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT]
+    run(DEPLOY, env, *common, "--cors-origin", "https://survey.example.org")
+    [api] = inventory(aws, name)["rest"]
+    # One origin: API Gateway names it, as a quoted literal (its mapping syntax for a static value).
+    one = {"gatewayresponse.header.Access-Control-Allow-Origin": "'https://survey.example.org'",
+           "gatewayresponse.header.Vary": "'Origin'",
+           "gatewayresponse.header.Access-Control-Expose-Headers": "'Idempotent-Replayed'"}
+    assert cors_gateway_responses(aws, api["id"]) == {"DEFAULT_4XX": one, "DEFAULT_5XX": one}
+    variables = aws("lambda").get_function_configuration(FunctionName=name)["Environment"]["Variables"]
+    assert variables["CORS_ALLOW_ORIGINS"] == "https://survey.example.org"
+
+    # Several origins: the request's own Origin header is echoed.
+    run(DEPLOY, env, *common, "--cors-origin", "https://survey.example.org", "--cors-origin", "http://localhost:8080")
+    several = dict(one, **{"gatewayresponse.header.Access-Control-Allow-Origin": "method.request.header.origin"})
+    assert cors_gateway_responses(aws, api["id"]) == {"DEFAULT_4XX": several, "DEFAULT_5XX": several}
+    variables = aws("lambda").get_function_configuration(FunctionName=name)["Environment"]["Variables"]
+    assert variables["CORS_ALLOW_ORIGINS"] == "https://survey.example.org,http://localhost:8080"
+    assert [a["id"] for a in inventory(aws, name)["rest"]] == [api["id"]]
+
+    # Without the flag the gateway responses and the variable are gone; a response someone else
+    # customised without CORS headers is left alone.
+    aws("apigateway").put_gateway_response(restApiId=api["id"], responseType="THROTTLED",
+                                           responseParameters={"gatewayresponse.header.Retry-After": "'1'"})
+    run(DEPLOY, env, *common)
+    assert cors_gateway_responses(aws, api["id"]) == {}
+    assert "THROTTLED" in [i["responseType"] for i in aws("apigateway").get_gateway_responses(restApiId=api["id"])["items"]
+                           if not i.get("defaultResponse")]
+    variables = aws("lambda").get_function_configuration(FunctionName=name)["Environment"]["Variables"]
+    assert "CORS_ALLOW_ORIGINS" not in variables
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_cors_origins_on_an_http_api(env, small_zip, aws):
+    name = "esp-cors-http"
+    common = ["--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT, "--api", "http"]
+    expected = {"AllowOrigins": ["https://survey.example.org", "http://localhost:8080"], "AllowMethods": ["POST"],
+                "AllowHeaders": ["content-type", "idempotency-key"], "ExposeHeaders": ["Idempotent-Replayed"],
+                "MaxAge": 600}
+    run(DEPLOY, env, *common, "--cors-origin", "https://survey.example.org", "--cors-origin", "http://localhost:8080")
+    [api] = inventory(aws, name)["http"]
+    v2 = aws("apigatewayv2")
+    assert v2.get_api(ApiId=api["ApiId"])["CorsConfiguration"] == expected
+    # A second run (update-api) with one origin, then one without: no CORS configuration left.
+    run(DEPLOY, env, *common, "--cors-origin", "https://survey.example.org")
+    assert v2.get_api(ApiId=api["ApiId"])["CorsConfiguration"] == dict(expected, AllowOrigins=["https://survey.example.org"])
+    run(DEPLOY, env, *common)
+    assert "CorsConfiguration" not in v2.get_api(ApiId=api["ApiId"])
+    assert [a["ApiId"] for a in inventory(aws, name)["http"]] == [api["ApiId"]]
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_dry_run_shows_the_cors_calls(env, small_zip, aws):
+    rest = run(DEPLOY, env, "--name", "esp-dry-cors", "--zip", str(small_zip), "--endpoint", ENDPOINT,
+               "--cors-origin", "https://survey.example.org", "--dry-run").stdout
+    params = ('{"gatewayresponse.header.Access-Control-Allow-Origin":"\'https://survey.example.org\'",'
+              '"gatewayresponse.header.Vary":"\'Origin\'",'
+              '"gatewayresponse.header.Access-Control-Expose-Headers":"\'Idempotent-Replayed\'"}')
+    for kind in ("DEFAULT_4XX", "DEFAULT_5XX"):
+        line = [l for l in rest.splitlines() if f"put-gateway-response --rest-api-id '<api-id>' --response-type {kind}" in l]
+        assert len(line) == 1
+        assert subprocess.run(["bash", "-c", f"printf '%s\\n' {line[0].split('--response-parameters ', 1)[1]}"],
+                              capture_output=True, text=True).stdout.strip() == params
+    http = run(DEPLOY, env, "--name", "esp-dry-cors", "--zip", str(small_zip), "--endpoint", ENDPOINT, "--api", "http",
+               "--cors-origin", "https://survey.example.org", "--dry-run").stdout
+    assert "apigatewayv2 create-api --name esp-dry-cors" in http and "--cors-configuration" in http
+    assert_nothing_left(aws, "esp-dry-cors")
+
+
+def alarm_state(aws, name):
+    """The topic, its email subscriptions and the two alarms deploy makes for `name`."""
+    sns, cw = aws("sns"), aws("cloudwatch")
+    topics = [t["TopicArn"] for t in sns.list_topics()["Topics"] if t["TopicArn"].endswith(f":{name}-alarms")]
+    subs = []
+    for t in topics:
+        subs += [(s["Protocol"], s["Endpoint"]) for s in sns.list_subscriptions_by_topic(TopicArn=t)["Subscriptions"]]
+    alarms = {a["AlarmName"]: a for a in cw.describe_alarms(AlarmNamePrefix=f"{name}-")["MetricAlarms"]}
+    return topics, subs, alarms
+
+
+def test_alarm_email_topic_and_two_alarms(env, small_zip, aws):
+    name = "esp-alarms"
+    common = ["--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT]
+    run(DEPLOY, env, *common, "--alarm-email", "ops@example.org")
+    topic = f"arn:aws:sns:{REGION}:{ACCOUNT}:{name}-alarms"
+    topics, subs, alarms = alarm_state(aws, name)
+    assert topics == [topic] and subs == [("email", "ops@example.org")]
+    assert aws("sns").list_tags_for_resource(ResourceArn=topic)["Tags"] == [{"Key": "esproxy", "Value": name}]
+    assert set(alarms) == {f"{name}-domain-errors", f"{name}-rejected-share"}
+    errors = alarms[f"{name}-domain-errors"]
+    assert (errors["Namespace"], errors["MetricName"], errors["Dimensions"]) == (
+        "ESProxy", "DomainErrors", [{"Name": "FunctionName", "Value": name}])
+    assert (errors["Statistic"], errors["Period"], errors["EvaluationPeriods"], errors["Threshold"],
+            errors["ComparisonOperator"], errors["TreatMissingData"], errors["AlarmActions"]) == (
+        "Sum", 300, 1, 0.0, "GreaterThanThreshold", "notBreaching", [topic])
+    share = alarms[f"{name}-rejected-share"]
+    metrics = {m["Id"]: m for m in share["Metrics"]}
+    [expression] = [m for m in share["Metrics"] if m.get("ReturnData")]
+    # Rejected / (Documents + Rejected) in percent, from the two Sum series of 15 minutes.
+    ids = {m["MetricStat"]["Metric"]["MetricName"]: i for i, m in metrics.items() if "MetricStat" in m}
+    assert expression["Expression"].replace(" ", "") == f"100*{ids['Rejected']}/({ids['Documents']}+{ids['Rejected']})"
+    for metric in ("Rejected", "Documents"):
+        stat = metrics[ids[metric]]["MetricStat"]
+        assert stat == {"Metric": {"Namespace": "ESProxy", "MetricName": metric,
+                                   "Dimensions": [{"Name": "FunctionName", "Value": name}]},
+                        "Period": 900, "Stat": "Sum"}
+    assert (share["Threshold"], share["ComparisonOperator"], share["EvaluationPeriods"], share["AlarmActions"]) == (
+        50.0, "GreaterThanThreshold", 1, [topic])
+    for alarm in alarms.values():
+        assert aws("cloudwatch").list_tags_for_resource(ResourceARN=alarm["AlarmArn"])["Tags"] == [
+            {"Key": "esproxy", "Value": name}]
+
+    # A second run updates (new address, threshold, namespace) and duplicates nothing.
+    run(DEPLOY, env, *common, "--alarm-email", "oncall@example.org", "--rejected-threshold", "20",
+        "--env", "METRICS_NAMESPACE=Surveys")
+    topics, subs, alarms = alarm_state(aws, name)
+    assert topics == [topic] and subs == [("email", "oncall@example.org")]
+    assert len(alarms) == 2
+    assert alarms[f"{name}-rejected-share"]["Threshold"] == 20.0
+    assert alarms[f"{name}-domain-errors"]["Namespace"] == "Surveys"
+    assert {m["MetricStat"]["Metric"]["Namespace"] for m in alarms[f"{name}-rejected-share"]["Metrics"]
+            if "MetricStat" in m} == {"Surveys"}
+    run(DEPLOY, env, *common, "--alarm-email", "oncall@example.org", "--rejected-threshold", "20",
+        "--env", "METRICS_NAMESPACE=Surveys")
+    assert alarm_state(aws, name)[:2] == ([topic], [("email", "oncall@example.org")])
+
+    # Destroy removes alarms, subscription and topic (its dry run lists them first).
+    dry = run(DESTROY, env, "--name", name, "--dry-run").stdout.splitlines()
+    cli = f"aws --region {REGION}"
+    assert dry[:2] == [f"{cli} cloudwatch delete-alarms --alarm-names {name}-domain-errors",
+                       f"{cli} cloudwatch delete-alarms --alarm-names {name}-rejected-share"]
+    assert dry[2].startswith(f"{cli} sns unsubscribe --subscription-arn {topic}:")
+    assert dry[3] == f"{cli} sns delete-topic --topic-arn {topic}"
+    run(DESTROY, env, "--name", name)
+    assert alarm_state(aws, name) == ([], [], {})
+    assert aws("sns").list_subscriptions()["Subscriptions"] == [] or all(
+        not s["TopicArn"].endswith(f":{name}-alarms") for s in aws("sns").list_subscriptions()["Subscriptions"])
+    assert_nothing_left(aws, name)
+
+
+def test_a_run_without_alarm_email_removes_the_alarms(env, small_zip, aws):
+    name = "esp-alarms-off"
+    common = ["--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT]
+    run(DEPLOY, env, *common, "--alarm-email", "ops@example.org")
+    assert len(alarm_state(aws, name)[2]) == 2
+    run(DEPLOY, env, *common)
+    assert alarm_state(aws, name) == ([], [], {})
+    run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_dry_run_shows_the_alarm_calls(env, small_zip, aws):
+    name = "esp-dry-alarms"
+    out = run(DEPLOY, env, "--name", name, "--zip", str(small_zip), "--endpoint", ENDPOINT,
+              "--alarm-email", "ops@example.org", "--rejected-threshold", "30", "--dry-run").stdout
+    topic = f"arn:aws:sns:{REGION}:{ACCOUNT}:{name}-alarms"
+    for call in (f"sns create-topic --name {name}-alarms --tags Key=esproxy,Value={name}",
+                 f"sns subscribe --topic-arn {topic} --protocol email --notification-endpoint ops@example.org",
+                 f"cloudwatch put-metric-alarm --alarm-name {name}-domain-errors",
+                 f"cloudwatch put-metric-alarm --alarm-name {name}-rejected-share"):
+        assert call in out, call
+    assert "--threshold 30 " in out
+    assert alarm_state(aws, name) == ([], [], {})
+    assert_nothing_left(aws, name)
+
+
+@pytest.fixture
+def local_domain(tmp_path):
+    """The project's local domain on 127.0.0.1, verifying SigV4 (botocore's rules) against the
+    credentials the deploy tests give the AWS CLI, in the tests' region."""
+    proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "local-domain"), "--port", "0", "--data",
+                             str(tmp_path / "domain"), "--access-key", "testing", "--secret-key", "testing",
+                             "--region", REGION], stdout=subprocess.PIPE, stderr=open(tmp_path / "domain.log", "w"))
+    info = json.loads(proc.stdout.readline())
+    yield info["url"]
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def domain_get(url, path):
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    request = AWSRequest(method="GET", url=url + path)
+    SigV4Auth(Credentials("testing", "testing"), "es", REGION).add_auth(request)
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url + path, headers=dict(request.headers.items())),
+                                    timeout=10) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+def test_apply_template_puts_the_schema_check_templates_before_the_function(env, small_zip, aws, local_domain,
+                                                                            binary, tmp_path):
+    name = "esp-tpl"
+    tenv = dict(env, ESPROXY_SCHEMA_CHECK=binary)
+    common = ["--name", name, "--zip", str(small_zip), "--endpoint", local_domain, "--domain-name", "local"]
+
+    # The dry run prints the template steps and stores nothing.
+    dry = run(DEPLOY, tenv, *common, "--apply-template", "--index", "surveys-{yyyy.MM.dd}", "--dry-run").stdout
+    [line] = [l for l in dry.splitlines() if "put_template.py" in l]
+    assert f"{binary} --opensearch-template 'surveys-*' " in line
+    assert f"put_template.py {local_domain} esproxy-{name}-surveys /dev/stdin {REGION} es" in line
+    assert domain_get(local_domain, f"/_index_template/esproxy-{name}-surveys")[0] == 404
+
+    # Wrong credentials: the domain answers 403, deploy stops before the function exists.
+    failed = run(DEPLOY, dict(tenv, AWS_SECRET_ACCESS_KEY="not-the-domains"), *common, "--apply-template",
+                 "--index", "surveys-{yyyy.MM.dd}", ok=False)
+    assert failed.returncode != 0
+    assert f"PUT /_index_template/esproxy-{name}-surveys on {local_domain} answered 403" in failed.stderr
+    assert "_index_template/*" in failed.stderr
+    assert inventory(aws, name)["functions"] == []
+
+    run(DEPLOY, tenv, *common, "--apply-template", "--index", "surveys-{yyyy.MM.dd}", "--extra-index", "archive")
+    try:
+        schema = ROOT / "schemas" / "bigsurvey.json"
+        for template, pattern in ((f"esproxy-{name}-surveys", "surveys-*"), (f"esproxy-{name}-archive", "archive")):
+            made = subprocess.run([binary, "--opensearch-template", pattern, str(schema)], capture_output=True,
+                                  check=True, timeout=60)
+            status, body = domain_get(local_domain, f"/_index_template/{template}")
+            assert status == 200
+            [stored] = body["index_templates"]
+            assert stored["name"] == template
+            expected = json.loads(made.stdout)
+            assert stored["index_template"]["index_patterns"] == [pattern] == expected["index_patterns"]
+            assert stored["index_template"]["template"]["mappings"] == expected["template"]["mappings"]
+        assert inventory(aws, name)["functions"] != []
+    finally:
+        run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)
+
+
+def test_apply_template_takes_each_routes_schema(env, aws, local_domain, binary, tmp_path):
+    name = "esp-tpl-routes"
+    schemas = {"a": {"type": "object", "properties": {"n": {"type": "number"}}},
+               "b": {"type": "object", "properties": {"addr": {"type": "string", "format": "ipv4"}}}}
+    zip_path = tmp_path / "routes.zip"
+    with zipfile.ZipFile(zip_path, "w") as z:
+        info = zipfile.ZipInfo("bootstrap")
+        info.external_attr = 0o755 << 16
+        z.writestr(info, "#!/bin/sh\n")
+        for key, schema in schemas.items():
+            z.writestr(f"schemas/{key}.json", json.dumps(schema))
+        z.writestr("routes.txt", "POST /a -> schemas/a.json -> numbers-{yyyy.MM}\nPOST /b -> schemas/b.json -> hosts\n"
+                                 "POST /c -> schemas/b.json -> hosts\n")
+        z.writestr("clash.txt", "POST /a -> schemas/a.json -> hosts\nPOST /b -> schemas/b.json -> hosts\n")
+    tenv = dict(env, ESPROXY_SCHEMA_CHECK=binary)
+    common = ["--name", name, "--zip", str(zip_path), "--endpoint", local_domain, "--domain-name", "local",
+              "--apply-template"]
+    try:
+        clash = run(DEPLOY, tenv, *common, "--env", "ROUTES_FILE=clash.txt", ok=False)
+        assert clash.returncode != 0 and "one template needs one schema" in clash.stderr
+        run(DEPLOY, tenv, *common, "--env", "ROUTES_FILE=routes.txt")
+        for key, template, pattern in (("a", f"esproxy-{name}-numbers", "numbers-*"),
+                                       ("b", f"esproxy-{name}-hosts", "hosts")):
+            schema = tmp_path / f"{key}.json"
+            schema.write_text(json.dumps(schemas[key]))
+            made = json.loads(subprocess.run([binary, "--opensearch-template", pattern, str(schema)],
+                                             capture_output=True, check=True, timeout=60).stdout)
+            status, body = domain_get(local_domain, f"/_index_template/{template}")
+            assert status == 200
+            [stored] = body["index_templates"]
+            assert stored["index_template"]["index_patterns"] == [pattern]
+            assert stored["index_template"]["template"]["mappings"] == made["template"]["mappings"]
+        assert len(domain_get(local_domain, "/_index_template")[1]["index_templates"]) == 2
+    finally:
+        run(DESTROY, env, "--name", name)
+    assert_nothing_left(aws, name)

@@ -156,3 +156,38 @@ esp_check_name() {
     [[ "$1" =~ ^[A-Za-z][A-Za-z0-9_-]{0,49}$ ]] \
         || esp_die "--name must start with a letter and use at most 50 letters, digits, - or _ (got '$1')"
 }
+
+# The alarm topic and alarms deploy makes for NAME with --alarm-email (names fixed by NAME).
+esp_alarm_names() { echo "$1-domain-errors $1-rejected-share"; }
+
+# Removes the two alarms, the topic's subscriptions and the topic NAME-alarms, each only when it
+# carries our tag esproxy=NAME. $2 is the account. Reads even in a dry run.
+esp_delete_alarms() {
+    local name="$1" account="$2" alarm topic sub
+    for alarm in $(esp_alarm_names "$name"); do
+        [ -n "$(esp_read_always cloudwatch describe-alarms --alarm-names "$alarm" --query 'MetricAlarms[0].AlarmName')" ] \
+            || continue
+        if [ "$(esp_read_always cloudwatch list-tags-for-resource \
+                --resource-arn "arn:aws:cloudwatch:$ESP_REGION:$account:alarm:$alarm" \
+                --query "Tags[?Key=='$ESP_TAG_KEY'].Value | [0]")" != "$name" ]; then
+            esp_log "alarm $alarm is not tagged $ESP_TAG_KEY=$name; left alone"
+            continue
+        fi
+        esp_log "deleting alarm $alarm"
+        esp_call cloudwatch delete-alarms --alarm-names "$alarm"
+    done
+    topic="arn:aws:sns:$ESP_REGION:$account:$name-alarms"
+    [ -n "$(esp_read_always sns get-topic-attributes --topic-arn "$topic" --query Attributes.TopicArn)" ] || return 0
+    if [ "$(esp_read_always sns list-tags-for-resource --resource-arn "$topic" \
+            --query "Tags[?Key=='$ESP_TAG_KEY'].Value | [0]")" != "$name" ]; then
+        esp_log "SNS topic $name-alarms is not tagged $ESP_TAG_KEY=$name; left alone"
+        return 0
+    fi
+    for sub in $(esp_read_always sns list-subscriptions-by-topic --topic-arn "$topic" --query 'Subscriptions[].SubscriptionArn'); do
+        # An unconfirmed email subscription has no ARN yet ("PendingConfirmation"); it goes with the topic.
+        [[ "$sub" == arn:* ]] || continue
+        esp_call sns unsubscribe --subscription-arn "$sub"
+    done
+    esp_log "deleting SNS topic $name-alarms"
+    esp_call sns delete-topic --topic-arn "$topic"
+}

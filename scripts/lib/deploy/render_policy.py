@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
 """Fills the ${...} placeholders of a policy template in policy/ and prints the JSON document.
 
-Usage: render_policy.py TEMPLATE Key=Value... [Index=a,b,...]
+Usage: render_policy.py TEMPLATE Key=Value... [Index=a,b,...] [PostPath=_bulk[,_doc]]
 
 Every placeholder in the template must be given, and every given key must be used, so a typo in
 the deploy script fails here instead of producing a policy that silently allows the wrong thing.
 A string that mentions ${Index} becomes one string per index (the policies list each index's
 `_create` path), so `Resource` turns into a list when more than one index is configured.
+PostPath is a list too: the paths under each index the gateway POSTs to (`_bulk` for batches, and
+`_doc` when the domain assigns the ids, DOC_ID=none); a string naming both lists every pair.
+An index that is a date pattern arrives here as its fixed prefix and `*` (`surveys-*`).
 """
 import json
 import re
 import sys
 
 PLACEHOLDER = re.compile(r"\$\{([A-Za-z]+)\}")
-LIST_KEYS = {"Index"}
+LIST_KEYS = {"Index", "PostPath"}
+POST_PATHS = {"_bulk", "_doc"}
 # What a value may contain: ARN-safe characters only, so no value can break out of its string.
 VALUE = re.compile(r"^[A-Za-z0-9_.:/*+=,@-]+$")
 
@@ -23,7 +27,7 @@ class RenderError(Exception):
 
 
 def _strings(text, params, used):
-    """One string per combination of list values (only Index is a list)."""
+    """One string per combination of list values (Index and PostPath are lists)."""
     names = PLACEHOLDER.findall(text)
     for name in names:
         if name not in params:
@@ -58,6 +62,8 @@ def render(template, params):
         for item in items:
             if not VALUE.match(item):
                 raise RenderError(f"unsafe or empty value for {key}: {item!r}")
+            if key == "PostPath" and item not in POST_PATHS:
+                raise RenderError(f"PostPath may only be _bulk or _doc, not {item!r}")
         clean[key] = items if key in LIST_KEYS else value
     used = set()
     document = _fill(template, clean, used)
