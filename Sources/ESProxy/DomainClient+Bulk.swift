@@ -10,8 +10,6 @@ struct BulkBatch: Sendable {
     /// Per document: our id (`nil` with `DOC_ID=none`), its lines, and its source within them.
     private(set) var documents: [(id: String?, lines: Range<Int>, source: Range<Int>)] = []
 
-    var count: Int { documents.count }
-
     init(reservingCapacity bytes: Int = 0) {
         body.reserveCapacity(bytes)
     }
@@ -50,9 +48,6 @@ struct BulkBatch: Sendable {
         for i in indices { out += body[documents[i].lines] }
         return out
     }
-
-    /// The serialized document `i`.
-    func source(_ i: Int) -> ArraySlice<UInt8> { body[documents[i].source] }
 }
 
 /// What became of one document of a `_bulk` write.

@@ -21,17 +21,6 @@ struct IndexPattern: Sendable, Equatable {
 
     var isFixed: Bool { !parts.contains { if case .field = $0 { true } else { false } } }
 
-    /// The fixed start of every name it gives (`surveys-` for `surveys-{yyyy.MM.dd}`): what the
-    /// policies grant, as `surveys-*`.
-    var fixedPrefix: String {
-        var out = ""
-        for part in parts {
-            guard case .literal(let s) = part else { break }
-            out += s
-        }
-        return out
-    }
-
     /// Parses and checks `text`: a pattern that could give an invalid index name (upper case, a
     /// forbidden character, a leading `_`, `-` or `+`, more than 255 bytes) is refused.
     init(_ text: String, variable: String) throws(ConfigError) {

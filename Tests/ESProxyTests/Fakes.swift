@@ -26,7 +26,7 @@ final class MemoryStore: DocumentStore, @unchecked Sendable {
     /// Each document as `create` (or `add` without an id) would store it.
     func bulk(index: String, batch: BulkBatch, deadlineUnixMilliseconds: UInt64) -> BulkReport {
         BulkReport(outcomes: batch.documents.indices.map { i in
-            let source = Array(batch.source(i)), id = batch.documents[i].id
+            let source = Array(batch.body[batch.documents[i].source]), id = batch.documents[i].id
             let r = id.map { create(index: index, id: $0, document: source, deadlineUnixMilliseconds: deadlineUnixMilliseconds) }
                 ?? add(index: index, document: source, deadlineUnixMilliseconds: deadlineUnixMilliseconds)
             if let error = r.error { return .failed(error) }
